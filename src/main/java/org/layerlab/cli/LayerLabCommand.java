@@ -1,0 +1,35 @@
+package org.layerlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code layerlab} command; its subcommands do the work. */
+@Command(name = "layerlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = LayerLabCommand.VersionProvider.class,
+        description = {"LayerLab: build and train neural networks.",
+                "Run without arguments to open the app."},
+        subcommands = {CommandLine.HelpCommand.class})
+public final class LayerLabCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Exit codes: 0 done, 1 training failed, 2 the input was wrong (a message says what). */
+    public static int execute(String... args) {
+        return new CommandLine(new LayerLabCommand())
+                .setExecutionExceptionHandler(new UserErrorHandler())
+                .execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"LayerLab " + org.layerlab.core.Version.current()};
+        }
+    }
+}

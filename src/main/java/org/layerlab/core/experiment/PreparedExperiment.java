@@ -1,0 +1,47 @@
+package org.layerlab.core.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.layerlab.core.data.LabelEncoding;
+import org.layerlab.core.data.Split;
+import org.layerlab.core.data.Table;
+import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.preprocess.FeatureEncoder;
+import org.layerlab.core.preprocess.PreparedData;
+import org.layerlab.core.project.Project;
+import org.layerlab.core.train.TrainedModel;
+
+/**
+ * A project applied to its table: the label's classes, the stratified split, the feature encoding fitted on
+ * the training rows, and the encoded splits ready for a trainer.
+ */
+public record PreparedExperiment(Project project, Table table, LabelEncoding labels, Split split,
+                                 FeatureEncoder encoder, PreparedData data) {
+
+    public static PreparedExperiment prepare(Project project, Table table) {
+        LabelEncoding labels = LabelEncoding.of(table, project.labelColumn());
+        Split split = Split.stratified(labels.classOfRow(), project.split());
+        List<String> notes = new ArrayList<>();
+        int unlabelled = table.rowCount() - split.train().length - split.validation().length - split.test().length;
+        if (unlabelled > 0) {
+            notes.add(unlabelled + " rows have no value in the label column '" + project.labelColumn()
+                    + "' and are left out.");
+        }
+        FeatureEncoder encoder = FeatureEncoder.fit(table, project.labelColumn(), project.preprocessing(),
+                split.train(), notes);
+        int[] classOfRow = labels.classOfRow();
+        PreparedData data = new PreparedData(
+                encoder.encode(table, split.train(), classOfRow),
+                encoder.encode(table, split.validation(), classOfRow),
+                encoder.encode(table, split.test(), classOfRow),
+                encoder.inputNames(), labels.classNames(), notes);
+        return new PreparedExperiment(project, table, labels, split, encoder, data);
+    }
+
+    /** The model's metrics on the test split. */
+    public Evaluation evaluateOnTest(TrainedModel model) {
+        EncodedSet test = data.test();
+        return Evaluation.of(data.classNames(), test.labels(), model.predictClasses(test));
+    }
+}

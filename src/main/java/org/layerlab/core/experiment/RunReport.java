@@ -1,0 +1,115 @@
+package org.layerlab.core.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.io.AtomicFiles;
+import org.layerlab.core.train.TrainingEvent.EpochEnded;
+import org.layerlab.core.train.TrainingResult;
+
+/**
+ * The JSON report of a run, as written by {@code layerlab train --report}. Its field names are a contract
+ * with users' scripts: {@code task}, {@code backend}, {@code epochs}, {@code train_samples_per_second},
+ * {@code test} (accuracy, macro precision/recall/F1, classes, confusion with rows = actual and columns =
+ * predicted) and {@code history} (one entry per epoch).
+ */
+public final class RunReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunReport() {
+    }
+
+    public static ObjectNode toJson(PreparedExperiment experiment, TrainingResult result, Evaluation test) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("task", "classification");
+        root.put("layerlab_version", org.layerlab.core.Version.current());
+        root.put("created", Instant.now().toString());
+        root.put("data", experiment.project().dataFile().toString());
+        root.put("label", experiment.project().labelColumn());
+        root.put("backend", result.backend());
+        root.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        if (!result.message().isBlank()) {
+            root.put("message", result.message());
+        }
+        root.put("epochs", result.epochsCompleted());
+        root.put("train_samples_per_second", round(result.trainSamplesPerSecond(), 1));
+        ObjectNode sizes = root.putObject("samples");
+        sizes.put("train", experiment.data().train().rows());
+        sizes.put("validation", experiment.data().validation().rows());
+        sizes.put("test", experiment.data().test().rows());
+        int inputs = experiment.data().inputCount();
+        int outputs = experiment.data().classCount();
+        ObjectNode network = root.putObject("network");
+        network.put("layers", experiment.project().network().describe(inputs, outputs));
+        network.put("parameters", experiment.project().network().parameterCount(inputs, outputs));
+        ArrayNode notes = root.putArray("notes");
+        experiment.data().notes().forEach(notes::add);
+
+        ObjectNode testNode = root.putObject("test");
+        testNode.put("accuracy", round(test.accuracy(), 6));
+        testNode.put("macro_precision", round(test.macroPrecision(), 6));
+        testNode.put("macro_recall", round(test.macroRecall(), 6));
+        testNode.put("macro_f1", round(test.macroF1(), 6));
+        ArrayNode classes = testNode.putArray("classes");
+        test.classes().forEach(classes::add);
+        ArrayNode confusion = testNode.putArray("confusion");
+        for (int[] row : test.confusion()) {
+            ArrayNode rowNode = confusion.addArray();
+            for (int count : row) {
+                rowNode.add(count);
+            }
+        }
+        ArrayNode perClass = testNode.putArray("per_class");
+        for (int c = 0; c < test.classes().size(); c++) {
+            ObjectNode node = perClass.addObject();
+            node.put("class", test.classes().get(c));
+            node.put("precision", round(test.precision(c), 6));
+            node.put("recall", round(test.recall(c), 6));
+            node.put("f1", round(test.f1(c), 6));
+            node.put("support", test.support(c));
+        }
+
+        ArrayNode history = root.putArray("history");
+        for (EpochEnded epoch : result.history()) {
+            ObjectNode node = history.addObject();
+            node.put("epoch", epoch.epoch());
+            putFinite(node, "train_loss", epoch.trainLoss());
+            putFinite(node, "val_loss", epoch.validationLoss());
+            putFinite(node, "train_accuracy", epoch.trainAccuracy());
+            putFinite(node, "val_accuracy", epoch.validationAccuracy());
+        }
+        return root;
+    }
+
+    public static void write(ObjectNode report, Path file) throws IOException {
+        try {
+            AtomicFiles.write(file, JSON.writeValueAsString(report).getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not encode report", e);
+        }
+    }
+
+    /** JSON has no NaN: a value that could not be measured (e.g. no validation rows) is written as null. */
+    private static void putFinite(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, round(value, 6));
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    private static double round(double value, int digits) {
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+}

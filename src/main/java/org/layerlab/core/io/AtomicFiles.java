@@ -1,0 +1,43 @@
+package org.layerlab.core.io;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a crash, a full disk or a failing writer never leaves a half-written file in place
+ * of a good one: the content goes to a temporary file in the same folder, which then replaces the target.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Something that writes a whole file, e.g. a model serializer. */
+    @FunctionalInterface
+    public interface FileWriter {
+        void writeTo(Path file) throws IOException;
+    }
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, file -> Files.write(file, bytes));
+    }
+
+    public static void write(Path target, FileWriter writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            writer.writeTo(temporary);
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

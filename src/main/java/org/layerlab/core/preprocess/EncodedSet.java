@@ -1,0 +1,21 @@
+package org.layerlab.core.preprocess;
+
+/**
+ * One split of encoded data: a row-major {@code rows × columns} float matrix of features and a class index
+ * per row. Row-major and contiguous so that a training batch is a slice, not a gather.
+ */
+public record EncodedSet(float[] features, int rows, int columns, int[] labels) {
+    public EncodedSet {
+        if (features.length != (long) rows * columns) {
+            throw new IllegalArgumentException("features hold " + features.length + " values, expected "
+                    + rows + " × " + columns);
+        }
+        if (labels.length != rows) {
+            throw new IllegalArgumentException("labels hold " + labels.length + " values, expected " + rows);
+        }
+    }
+
+    public float feature(int row, int column) {
+        return features[row * columns + column];
+    }
+}

@@ -1,0 +1,27 @@
+package org.layerlab.core.preprocess;
+
+import java.util.List;
+
+/**
+ * Everything a trainer needs: the three encoded splits plus names for what the numbers mean.
+ *
+ * @param featureNames one name per encoded input column (e.g. "sex=female" for a one-hot column)
+ * @param classNames   the label's classes; the class index in {@link EncodedSet#labels()} points here
+ * @param notes        plain-language notes about choices made while preparing (columns left out, …)
+ */
+public record PreparedData(EncodedSet train, EncodedSet validation, EncodedSet test,
+                           List<String> featureNames, List<String> classNames, List<String> notes) {
+    public PreparedData {
+        featureNames = List.copyOf(featureNames);
+        classNames = List.copyOf(classNames);
+        notes = List.copyOf(notes);
+    }
+
+    public int inputCount() {
+        return featureNames.size();
+    }
+
+    public int classCount() {
+        return classNames.size();
+    }
+}

@@ -1,0 +1,31 @@
+package org.layerlab.core.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.layerlab.core.preprocess.EncodedSet;
+
+/** A fitted network, usable for prediction and saving; the engine behind it stays hidden. */
+public interface TrainedModel {
+
+    /** Class probabilities, one row per input row, one column per class. */
+    float[][] predictProbabilities(EncodedSet data);
+
+    /** The most probable class for each row. */
+    default int[] predictClasses(EncodedSet data) {
+        float[][] probabilities = predictProbabilities(data);
+        int[] classes = new int[probabilities.length];
+        for (int row = 0; row < probabilities.length; row++) {
+            int best = 0;
+            for (int c = 1; c < probabilities[row].length; c++) {
+                if (probabilities[row][c] > probabilities[row][best]) {
+                    best = c;
+                }
+            }
+            classes[row] = best;
+        }
+        return classes;
+    }
+
+    /** Writes the network to a file (atomically: a half-written model never replaces a good one). */
+    void save(Path file) throws IOException;
+}

@@ -1,0 +1,20 @@
+package org.layerlab.core.train;
+
+import java.util.List;
+
+/**
+ * The end of a run: the model as it stands (also after Stop), the per-epoch history and how it ended.
+ *
+ * @param trainSamplesPerSecond training samples fitted per second, counting only time spent fitting
+ */
+public record TrainingResult(TrainedModel model, List<TrainingEvent.EpochEnded> history,
+                             TrainingEvent.Outcome outcome, String message,
+                             double trainSamplesPerSecond, String backend) {
+    public TrainingResult {
+        history = List.copyOf(history);
+    }
+
+    public int epochsCompleted() {
+        return history.size();
+    }
+}

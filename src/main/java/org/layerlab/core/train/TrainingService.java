@@ -1,0 +1,39 @@
+package org.layerlab.core.train;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.preprocess.PreparedData;
+
+/**
+ * Runs training on its own background thread so that callers (the window, the command line) stay free.
+ * Each {@link #start} returns a {@link TrainingRun} handle to pause, resume or stop it and to await its result.
+ */
+public final class TrainingService {
+    private static final AtomicInteger RUN_NUMBER = new AtomicInteger();
+    private final Trainer trainer;
+
+    public TrainingService(Trainer trainer) {
+        this.trainer = trainer;
+    }
+
+    public BackendInfo backend() {
+        return trainer.backend();
+    }
+
+    public TrainingRun start(PreparedData data, NetworkSpec network, TrainingConfig config,
+                             TrainingListener listener) {
+        RunControl control = new RunControl();
+        CompletableFuture<TrainingResult> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(trainer.train(data, network, config, listener, control));
+            } catch (Throwable failure) {
+                result.completeExceptionally(failure);
+            }
+        }, "layerlab-training-" + RUN_NUMBER.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+        return new TrainingRun(control, result);
+    }
+}
