@@ -33,7 +33,8 @@ public final class AtomicFiles {
             writer.writeTo(temporary);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
+            } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException notAtomic) {
+                // Some file systems cannot rename atomically, or not over an existing file: replace it instead.
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {

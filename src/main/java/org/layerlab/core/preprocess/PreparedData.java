@@ -15,6 +15,12 @@ public record PreparedData(EncodedSet train, EncodedSet validation, EncodedSet t
         featureNames = List.copyOf(featureNames);
         classNames = List.copyOf(classNames);
         notes = List.copyOf(notes);
+        for (EncodedSet split : List.of(train, validation, test)) {
+            if (split.columns() != featureNames.size()) {
+                throw new IllegalArgumentException("a split has " + split.columns() + " input columns but there are "
+                        + featureNames.size() + " feature names");
+            }
+        }
     }
 
     public int inputCount() {

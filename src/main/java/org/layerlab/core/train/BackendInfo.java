@@ -3,7 +3,7 @@ package org.layerlab.core.train;
 /**
  * Which compute backend trains the networks, as shown in the status bar and written in reports.
  *
- * @param kind        "CPU" or "CUDA"
+ * @param kind        "CPU" or "CUDA", or "none" when the engine could not start (the explanation says why)
  * @param device      e.g. the processor or GPU name
  * @param explanation why this backend was chosen, e.g. why CUDA fell back to the CPU; empty if nothing to say
  */

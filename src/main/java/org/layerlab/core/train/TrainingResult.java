@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * The end of a run: the model as it stands (also after Stop), the per-epoch history and how it ended.
  *
+ * @param model the trained network; null only when the run FAILED before a network existed
+ * @param history one entry per finished epoch; {@code elapsedMillis} there includes time spent paused,
+ *                {@code samplesPerSecond} does not
  * @param trainSamplesPerSecond training samples fitted per second, counting only time spent fitting
  */
 public record TrainingResult(TrainedModel model, List<TrainingEvent.EpochEnded> history,

@@ -1,0 +1,112 @@
+package org.layerlab.core.dl4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.layerlab.core.io.AtomicFiles;
+import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.train.TrainedModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained DL4J {@link MultiLayerNetwork} behind LayerLab's {@link TrainedModel}: predictions in, plain float
+ * arrays out, saved with DL4J's {@link ModelSerializer} (a zip holding the configuration, the parameters and the
+ * Adam state, so training could continue from it).
+ */
+public final class Dl4jModel implements TrainedModel {
+    /** Rows sent through the network at once when predicting: bounds the memory of a large prediction. */
+    static final int PREDICT_BATCH_ROWS = 4096;
+
+    private final MultiLayerNetwork network;
+    private final int inputCount;
+    private final int classCount;
+
+    Dl4jModel(MultiLayerNetwork network) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.inputCount = network.layerInputSize(0);
+        this.classCount = network.layerSize(network.getnLayers() - 1);
+    }
+
+    /**
+     * Reads a model written by {@link #save(Path)}.
+     *
+     * @throws IOException if the file is missing, unreadable or not a LayerLab/DL4J network
+     */
+    public static Dl4jModel load(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "There is no model file here.");
+        }
+        if (!Nd4jBackend.isUsable()) {
+            throw new IOException(Nd4jBackend.detect().explanation());
+        }
+        try {
+            return new Dl4jModel(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
+        } catch (IOException | RuntimeException unreadable) {
+            throw new IOException("\"" + file.getFileName() + "\" is not a model LayerLab can read ("
+                    + unreadable.getMessage() + ").", unreadable);
+        }
+    }
+
+    /** How many input values (encoded feature columns) each row must have. */
+    public int inputCount() {
+        return inputCount;
+    }
+
+    /** How many classes the model tells apart. */
+    public int classCount() {
+        return classCount;
+    }
+
+    /** Weights plus biases of the network. */
+    public long parameterCount() {
+        return network.numParams();
+    }
+
+    /** The wrapped network, for this package only (the trainer keeps training it). */
+    MultiLayerNetwork network() {
+        return network;
+    }
+
+    @Override
+    public synchronized float[][] predictProbabilities(EncodedSet data) {
+        Objects.requireNonNull(data, "data");
+        if (data.columns() != inputCount) {
+            throw new IllegalArgumentException("The model expects " + inputCount + " input columns but the data has "
+                    + data.columns() + ". Prepare the data the same way as for training.");
+        }
+        float[][] probabilities = new float[data.rows()][];
+        int columns = data.columns();
+        for (int from = 0; from < data.rows(); from += PREDICT_BATCH_ROWS) {
+            int to = Math.min(data.rows(), from + PREDICT_BATCH_ROWS);
+            INDArray batch = Nd4j.create(Arrays.copyOfRange(data.features(), from * columns, to * columns),
+                    new long[] {to - from, columns}, 'c');
+            float[] values = Dl4jTrainer.rowMajor(network.output(batch, false));
+            for (int row = from; row < to; row++) {
+                probabilities[row] = Arrays.copyOfRange(values, (row - from) * classCount, (row - from + 1) * classCount);
+            }
+        }
+        return probabilities;
+    }
+
+    /**
+     * Writes the model to a temporary file beside {@code file} and then moves it over {@code file} atomically,
+     * so a crash or a full disk never leaves a half-written model in place of a good one.
+     */
+    @Override
+    public synchronized void save(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        try {
+            AtomicFiles.write(file, temporary -> ModelSerializer.writeModel(network, temporary.toFile(), true));
+        } catch (RuntimeException failure) {
+            throw new IOException("The model could not be written to " + file.toAbsolutePath() + ": "
+                    + failure.getMessage(), failure);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.layerlab.core.dl4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.preprocess.PreparedData;
+import org.layerlab.core.train.TrainedModel;
+
+class Dl4jModelTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void predictsOneProbabilityRowPerInputRow() {
+        TrainedModel model = TrainedIris.result().model();
+        EncodedSet test = TrainedIris.data().test();
+
+        float[][] probabilities = model.predictProbabilities(test);
+
+        assertThat(probabilities).hasNumberOfRows(test.rows());
+        for (float[] row : probabilities) {
+            assertThat(row).hasSize(3);
+            float sum = 0;
+            for (float p : row) {
+                assertThat(p).isBetween(0f, 1f);
+                sum += p;
+            }
+            assertThat(sum).isCloseTo(1f, within(1e-4f));
+        }
+        Dl4jModel dl4j = (Dl4jModel) model;
+        assertThat(dl4j.inputCount()).isEqualTo(4);
+        assertThat(dl4j.classCount()).isEqualTo(3);
+    }
+
+    @Test
+    void predictsInBatchesWhenThereAreManyRows() {
+        TrainedModel model = TrainedIris.result().model();
+        EncodedSet test = TrainedIris.data().test();
+        int rows = Dl4jModel.PREDICT_BATCH_ROWS * 2 + 7;
+        float[] features = new float[rows * test.columns()];
+        int[] labels = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(test.features(), (row % test.rows()) * test.columns(), features, row * test.columns(),
+                    test.columns());
+        }
+
+        float[][] many = model.predictProbabilities(new EncodedSet(features, rows, test.columns(), labels));
+        float[][] once = model.predictProbabilities(test);
+
+        assertThat(many).hasNumberOfRows(rows);
+        // BLAS may sum in a different order for a different batch size: equal up to float rounding.
+        for (int row : new int[] {0, Dl4jModel.PREDICT_BATCH_ROWS - 1, Dl4jModel.PREDICT_BATCH_ROWS, rows - 1}) {
+            assertThat(many[row]).as("row %d", row).containsExactly(once[row % test.rows()], within(1e-5f));
+        }
+    }
+
+    @Test
+    void rejectsDataWithTheWrongNumberOfColumns() {
+        TrainedModel model = TrainedIris.result().model();
+        assertThatThrownBy(() -> model.predictProbabilities(new EncodedSet(new float[3], 1, 3, new int[1])))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expects 4 input columns");
+    }
+
+    @Test
+    void savedAndLoadedModelGivesIdenticalProbabilities() throws IOException {
+        TrainedModel model = TrainedIris.result().model();
+        PreparedData data = TrainedIris.data();
+        Path file = folder.resolve("models").resolve("iris.zip");
+
+        model.save(file);
+        Dl4jModel loaded = Dl4jModel.load(file);
+
+        assertThat(loaded.predictProbabilities(data.test())).isEqualTo(model.predictProbabilities(data.test()));
+        assertThat(loaded.predictClasses(data.test())).containsExactly(model.predictClasses(data.test()));
+        assertThat(loaded.parameterCount()).isEqualTo(((Dl4jModel) model).parameterCount());
+    }
+
+    @Test
+    void savingReplacesAnExistingFileAndLeavesNoTemporaryFiles() throws IOException {
+        TrainedModel model = TrainedIris.result().model();
+        Path file = folder.resolve("iris.zip");
+        Files.writeString(file, "an older, unreadable model");
+
+        model.save(file);
+
+        assertThat(Dl4jModel.load(file).predictProbabilities(TrainedIris.data().test()))
+                .isEqualTo(model.predictProbabilities(TrainedIris.data().test()));
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aFailedSaveKeepsTheOldFileAndCleansUp() throws IOException {
+        TrainedModel model = TrainedIris.result().model();
+        Path file = folder.resolve("iris.zip");
+        Files.createDirectories(file); // a folder in the way: the final move cannot replace it
+        Files.writeString(file.resolve("keep.txt"), "still here");
+
+        assertThatThrownBy(() -> model.save(file)).isInstanceOf(IOException.class);
+
+        assertThat(file.resolve("keep.txt")).hasContent("still here");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void loadingSomethingElseSaysSo() throws IOException {
+        Path file = folder.resolve("notes.zip");
+        Files.writeString(file, "not a model");
+
+        assertThatThrownBy(() -> Dl4jModel.load(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not a model LayerLab can read");
+        assertThatThrownBy(() -> Dl4jModel.load(folder.resolve("missing.zip"))).isInstanceOf(IOException.class);
+    }
+}
