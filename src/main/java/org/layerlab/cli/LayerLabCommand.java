@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = LayerLabCommand.VersionProvider.class,
         description = {"LayerLab: build and train neural networks.",
                 "Run without arguments to open the app."},
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
 public final class LayerLabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,7 +21,14 @@ public final class LayerLabCommand implements Runnable {
 
     /** Exit codes: 0 done, 1 training failed, 2 the input was wrong (a message says what). */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with its output going to {@code out} and problems to {@code err}. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         return new CommandLine(new LayerLabCommand())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler(new UserErrorHandler())
                 .execute(args);
     }

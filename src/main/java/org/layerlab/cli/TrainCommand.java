@@ -1,0 +1,206 @@
+package org.layerlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.layerlab.core.data.CsvReader;
+import org.layerlab.core.data.DataProblem;
+import org.layerlab.core.data.LabelGuesser;
+import org.layerlab.core.data.SplitSettings;
+import org.layerlab.core.data.Table;
+import org.layerlab.core.dl4j.Dl4jTrainer;
+import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.experiment.PreparedExperiment;
+import org.layerlab.core.experiment.RunReport;
+import org.layerlab.core.graph.Activation;
+import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.project.Project;
+import org.layerlab.core.project.ProjectStore;
+import org.layerlab.core.train.RunControl;
+import org.layerlab.core.train.TrainingConfig;
+import org.layerlab.core.train.TrainingEvent;
+import org.layerlab.core.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code layerlab train}: trains a network on a CSV file (or as a saved project says), prints progress,
+ * evaluates on the test split and optionally writes a JSON report and the model.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a network on a CSV file or a saved project, then evaluate it on the test split.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "PROJECT_FILE",
+            description = "A LayerLab project file (" + ProjectStore.EXTENSION + ") to train as saved.")
+    Path projectFile;
+
+    @Option(names = "--data", paramLabel = "FILE.csv", description = "The data table (CSV or TSV).")
+    Path dataFile;
+
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "The column to predict (default: guessed from the column names).")
+    String label;
+
+    @Option(names = "--hidden", paramLabel = "64,32", split = ",",
+            description = "Units of each hidden Dense layer (ReLU), e.g. 64,32 (default: 64,32).")
+    List<Integer> hidden;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default: 100).")
+    Integer epochs;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Rows per training step (default: 32).")
+    Integer batch;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate (default: 0.01).")
+    Double learningRate;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Random seed for the split and the training (default: 42).")
+    Long seed;
+
+    @Option(names = "--report", paramLabel = "REPORT.json", description = "Write a JSON report of the run here.")
+    Path report;
+
+    @Option(names = "--save-model", paramLabel = "MODEL.zip", description = "Save the trained network here.")
+    Path saveModel;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Project project = buildProject(out);
+        Table table = CsvReader.read(project.dataFile());
+        out.printf(Locale.ROOT, "Data: %s (%d rows, %d columns), label '%s'%n", project.dataFile().getFileName(),
+                table.rowCount(), table.columnCount(), project.labelColumn());
+        PreparedExperiment experiment = PreparedExperiment.prepare(project, table);
+        experiment.data().notes().forEach(note -> out.println("Note: " + note));
+        int inputs = experiment.data().inputCount();
+        int classes = experiment.data().classCount();
+        out.printf(Locale.ROOT, "Split: %d train / %d validation / %d test rows (seed %d)%n",
+                experiment.data().train().rows(), experiment.data().validation().rows(),
+                experiment.data().test().rows(), project.split().seed());
+        out.printf(Locale.ROOT, "Network: %s, %,d parameters%n", project.network().describe(inputs, classes),
+                project.network().parameterCount(inputs, classes));
+        out.flush();
+
+        Dl4jTrainer trainer = new Dl4jTrainer();
+        out.println("Backend: " + trainer.backend().summary());
+        if (!trainer.backend().explanation().isBlank()) {
+            out.println("         " + trainer.backend().explanation());
+        }
+        out.flush();
+        TrainingResult result = trainer.train(experiment.data(), project.network(), project.training(),
+                new ProgressPrinter(out, project.training().epochs()), new RunControl());
+        if (result.outcome() == TrainingEvent.Outcome.FAILED) {
+            spec.commandLine().getErr().println("Error: " + result.message());
+            return 1;
+        }
+        Evaluation test = experiment.evaluateOnTest(result.model());
+        printEvaluation(out, test, result);
+        if (report != null) {
+            RunReport.write(RunReport.toJson(experiment, result, test), report);
+            out.println("Report written to " + report);
+        }
+        if (saveModel != null) {
+            result.model().save(saveModel);
+            out.println("Model saved to " + saveModel);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Project buildProject(PrintWriter out) {
+        Project project;
+        if (projectFile != null) {
+            if (dataFile != null) {
+                throw new IllegalArgumentException("Give either a project file or --data, not both.");
+            }
+            project = ProjectStore.load(projectFile);
+            if (!Files.exists(project.dataFile())) {
+                throw new DataProblem("The project's data file '" + project.dataFile() + "' does not exist. "
+                        + "Move it back, or open the project in the app and choose the file again.");
+            }
+        } else {
+            if (dataFile == null) {
+                throw new IllegalArgumentException("Tell LayerLab what to train on: --data FILE.csv, or a project file.");
+            }
+            String labelColumn = label;
+            if (labelColumn == null) {
+                Table table = CsvReader.read(dataFile);
+                labelColumn = LabelGuesser.guess(table).orElseThrow(() -> new DataProblem(
+                        "LayerLab could not guess which column to predict. Name it with --label COLUMN."));
+                out.println("Label column guessed: '" + labelColumn + "' (choose another with --label)");
+            }
+            project = Project.withDefaults(dataFile.toAbsolutePath(), labelColumn);
+        }
+        if (label != null) {
+            project = project.withLabel(label);
+        }
+        if (hidden != null) {
+            project = project.withNetwork(NetworkSpec.ofUnits(hidden, Activation.RELU));
+        }
+        TrainingConfig config = project.training();
+        project = project.withTraining(new TrainingConfig(
+                epochs != null ? epochs : config.epochs(),
+                batch != null ? batch : config.batchSize(),
+                learningRate != null ? learningRate : config.learningRate(),
+                seed != null ? seed : config.seed()));
+        if (seed != null) {
+            SplitSettings split = project.split();
+            project = project.withSplit(split.withSeed(seed));
+        }
+        return project;
+    }
+
+    private static void printEvaluation(PrintWriter out, Evaluation test, TrainingResult result) {
+        out.println();
+        if (result.outcome() == TrainingEvent.Outcome.STOPPED) {
+            out.println(result.message());
+        }
+        out.printf(Locale.ROOT, "Test accuracy %.4f   macro precision %.4f   macro recall %.4f   macro F1 %.4f%n",
+                test.accuracy(), test.macroPrecision(), test.macroRecall(), test.macroF1());
+        int width = Math.max(8, test.classes().stream().mapToInt(String::length).max().orElse(8));
+        out.printf(Locale.ROOT, "%-" + width + "s  precision  recall      f1  support%n", "class");
+        for (int c = 0; c < test.classes().size(); c++) {
+            out.printf(Locale.ROOT, "%-" + width + "s  %9.4f  %6.4f  %6.4f  %7d%n", test.classes().get(c),
+                    test.precision(c), test.recall(c), test.f1(c), test.support(c));
+        }
+        out.printf(Locale.ROOT, "Training speed: %,.0f samples/s on %s%n", result.trainSamplesPerSecond(),
+                result.backend());
+    }
+
+    /** Prints about twenty progress lines per run, whatever the number of epochs. */
+    private static final class ProgressPrinter implements org.layerlab.core.train.TrainingListener {
+        private final PrintWriter out;
+        private final int step;
+
+        ProgressPrinter(PrintWriter out, int epochs) {
+            this.out = out;
+            this.step = Math.max(1, (epochs + 19) / 20);
+        }
+
+        @Override
+        public void on(TrainingEvent event) {
+            if (event instanceof TrainingEvent.EpochEnded e
+                    && (e.epoch() == 1 || e.epoch() % step == 0 || e.epoch() == e.epochs())) {
+                out.printf(Locale.ROOT, "Epoch %d/%d  train loss %.4f  train acc %.4f  val loss %s  val acc %s  "
+                                + "(%,.0f samples/s)%n", e.epoch(), e.epochs(), e.trainLoss(), e.trainAccuracy(),
+                        format(e.validationLoss()), format(e.validationAccuracy()), e.samplesPerSecond());
+                out.flush();
+            }
+        }
+
+        private static String format(double value) {
+            return Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : "-";
+        }
+    }
+}

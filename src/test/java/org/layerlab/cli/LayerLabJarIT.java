@@ -1,0 +1,81 @@
+package org.layerlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code target/layerlab.jar}, started as a user starts it: {@code java -jar}, in its own process,
+ * without the OpenMP setting in the environment (so the self-relaunch of {@code Main} is exercised too).
+ */
+class LayerLabJarIT {
+
+    @TempDir
+    Path folder;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("layerlab.jar", "target/layerlab.jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(folder.resolve("out.txt").toFile())
+                .redirectError(folder.resolve("err.txt").toFile());
+        builder.environment().remove("OMP_WAIT_POLICY");
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("layerlab.jar did not finish within 5 minutes");
+        }
+        return new Result(process.exitValue(),
+                Files.readString(folder.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(folder.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void trainsIrisFromTheCommandLineAndWritesTheReport() throws Exception {
+        Path report = folder.resolve("report.json");
+
+        Result result = run("train", "--data", "samples/iris/iris.csv", "--label", "species", "--epochs", "40",
+                "--report", report.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Backend: CPU").contains("Epoch 40/40").contains("Test accuracy");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.path("epochs").asInt()).isEqualTo(40);
+        assertThat(json.path("test").path("accuracy").asDouble()).isGreaterThan(0.7);
+    }
+
+    @Test
+    void explainsBadInputWithoutAStackTrace() throws Exception {
+        Path notText = Files.write(folder.resolve("photo.csv"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0, 1});
+
+        Result result = run("train", "--data", notText.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("not a text table").doesNotContain("Exception");
+    }
+
+    @Test
+    void printsUsageAndVersion() throws Exception {
+        Result help = run("train", "--help");
+        Result version = run("--version");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--data").contains("--hidden").contains("--report").contains("--save-model");
+        assertThat(version.out()).startsWith("LayerLab ");
+    }
+}
