@@ -1,0 +1,90 @@
+package org.layerlab.ui;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYDataset;
+
+/** The training charts, styled to match the window. */
+final class Charts {
+    static final Color ACCENT = new Color(0x4F, 0x46, 0xE5);
+    static final Color SECOND = new Color(0xF5, 0x9E, 0x0B);
+    private static final Color TEXT = new Color(0x37, 0x41, 0x51);
+    private static final Color GRID = new Color(0xE5, 0xE7, 0xEB);
+    private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 13);
+    private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
+
+    private Charts() {
+    }
+
+    /** Training loss per iteration: lower is better. */
+    static JFreeChart lossChart(XYDataset data) {
+        JFreeChart chart = line("Loss (lower is better)", "iteration", "loss", data, false);
+        ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setSeriesPaint(0, ACCENT);
+        return chart;
+    }
+
+    /** Accuracy on the training and validation rows after each epoch. */
+    static JFreeChart accuracyChart(XYDataset data) {
+        JFreeChart chart = line("Accuracy per epoch (higher is better)", "epoch", "accuracy", data, true);
+        XYPlot plot = chart.getXYPlot();
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setRange(0, 1.02);
+        range.setAutoRange(false);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(0, ACCENT);
+        renderer.setSeriesPaint(1, SECOND);
+        return chart;
+    }
+
+    private static JFreeChart line(String title, String xLabel, String yLabel, XYDataset data, boolean legend) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
+                legend, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+        chart.getTitle().setFont(TITLE_FONT);
+        chart.getTitle().setPaint(TEXT);
+        LegendTitle legendTitle = chart.getLegend();
+        if (legendTitle != null) {
+            legendTitle.setPosition(RectangleEdge.TOP);
+            legendTitle.setItemFont(LABEL_FONT);
+            legendTitle.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            legendTitle.setBackgroundPaint(Color.WHITE);
+        }
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        plot.setNoDataMessage("Press Train to see the network learn.");
+        plot.setNoDataMessageFont(LABEL_FONT);
+        plot.setNoDataMessagePaint(new Color(0x6B, 0x72, 0x80));
+        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            axis.setLabelFont(LABEL_FONT);
+            axis.setTickLabelFont(LABEL_FONT);
+            axis.setLabelPaint(TEXT);
+            axis.setTickLabelPaint(TEXT);
+            axis.setAxisLinePaint(GRID);
+            axis.setTickMarkPaint(GRID);
+        }
+        NumberAxis domain = (NumberAxis) plot.getDomainAxis();
+        domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        domain.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int series = 0; series < 2; series++) {
+            renderer.setSeriesStroke(series, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        }
+        plot.setRenderer(renderer);
+        return chart;
+    }
+}

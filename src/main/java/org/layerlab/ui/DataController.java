@@ -1,0 +1,358 @@
+package org.layerlab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.layerlab.core.data.Column;
+import org.layerlab.core.data.NumericColumn;
+import org.layerlab.core.data.Table;
+import org.layerlab.ui.DataViewModel.ClassCount;
+import org.layerlab.ui.DataViewModel.ColumnInfo;
+
+/** The Data step: the loaded table, the label, the feature columns, the split and the class balance. */
+public final class DataController {
+    private final DataViewModel model;
+
+    @FXML private StackPane dataRoot;
+    @FXML private Node emptyState;
+    @FXML private Node dataContent;
+    @FXML private Button openFileButton;
+    @FXML private Button sampleIrisButton;
+    @FXML private Button sampleDigitsButton;
+    @FXML private Button sampleTitanicButton;
+    @FXML private Label fileTitleLabel;
+    @FXML private Label fileDetailsLabel;
+    @FXML private ComboBox<String> labelCombo;
+    @FXML private Label dataProblemLabel;
+    @FXML private TableView<ColumnInfo> columnTable;
+    @FXML private TableColumn<ColumnInfo, String> columnNameColumn;
+    @FXML private TableColumn<ColumnInfo, String> columnTypeColumn;
+    @FXML private TableColumn<ColumnInfo, Number> columnMissingColumn;
+    @FXML private TableColumn<ColumnInfo, ColumnInfo> columnUseColumn;
+    @FXML private Spinner<Integer> trainSpinner;
+    @FXML private Spinner<Integer> validationSpinner;
+    @FXML private Label testPercentLabel;
+    @FXML private TextField seedField;
+    @FXML private Label splitProblemLabel;
+    @FXML private Label splitSummaryLabel;
+    @FXML private CheckBox standardizeCheck;
+    @FXML private VBox classBalanceBox;
+    @FXML private VBox notesBox;
+    @FXML private TableView<Integer> dataTable;
+    @FXML private Node editingPane;
+    @FXML private Node editingScroll;
+    @FXML private Label lockedHint;
+
+    DataController(DataViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        ProjectViewModel shared = model.shared();
+        emptyState.visibleProperty().bind(shared.tableProperty().isNull());
+        dataContent.visibleProperty().bind(shared.tableProperty().isNotNull());
+        editingPane.disableProperty().bind(shared.trainingRunningProperty());
+        lockedHint.visibleProperty().bind(shared.trainingRunningProperty());
+        // Growing the window gives the room to the rows, not to the settings column.
+        javafx.scene.control.SplitPane.setResizableWithParent(editingScroll, false);
+        sampleIrisButton.setDisable(Sample.IRIS.locate().isEmpty());
+        sampleDigitsButton.setDisable(Sample.DIGITS.locate().isEmpty());
+        sampleTitanicButton.setDisable(Sample.TITANIC.locate().isEmpty());
+        sampleIrisButton.setTooltip(new Tooltip(Sample.IRIS.description()));
+        sampleDigitsButton.setTooltip(new Tooltip(Sample.DIGITS.description()));
+        sampleTitanicButton.setTooltip(new Tooltip(Sample.TITANIC.description()));
+
+        fileTitleLabel.textProperty().bind(model.fileTitleProperty());
+        fileDetailsLabel.textProperty().bind(model.fileDetailsProperty());
+        fileTitleLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> shared.getProject() == null ? null
+                : new Tooltip(shared.getProject().dataFile().toString()), shared.projectProperty()));
+
+        labelCombo.setItems(model.labelChoices());
+        labelCombo.valueProperty().bindBidirectional(model.labelProperty());
+        showProblem(dataProblemLabel, shared.dataProblemProperty());
+
+        setUpColumnTable();
+        setUpSplit();
+        standardizeCheck.selectedProperty().bindBidirectional(model.standardizeProperty());
+
+        model.classCounts().addListener((ListChangeListener<ClassCount>) change -> showClassBalance());
+        model.notes().addListener((ListChangeListener<String>) change -> showNotes());
+        shared.tableProperty().addListener((obs, old, table) -> showRows(table));
+        shared.projectProperty().addListener((obs, old, project) -> markColumns());
+        showRows(shared.getTable());
+        showClassBalance();
+        showNotes();
+    }
+
+    @FXML
+    private void onOpenFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a data file");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Data tables (*.csv, *.tsv, *.txt)", "*.csv", "*.tsv", "*.txt", "*.tab"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(dataRoot.getScene().getWindow());
+        if (file != null) {
+            model.openDataFile(file.toPath());
+        }
+    }
+
+    /** Opens a data file as if chosen in the file chooser (the chooser cannot be driven in tests). */
+    public void openDataFile(Path file) {
+        model.openDataFile(file);
+    }
+
+    @FXML
+    private void onSampleIris() {
+        model.openSample(Sample.IRIS);
+    }
+
+    @FXML
+    private void onSampleDigits() {
+        model.openSample(Sample.DIGITS);
+    }
+
+    @FXML
+    private void onSampleTitanic() {
+        model.openSample(Sample.TITANIC);
+    }
+
+    @FXML
+    private void onNewSeed() {
+        model.newSeed();
+    }
+
+    @FXML
+    private void onUseAllColumns() {
+        model.useAllColumns();
+    }
+
+    // ---------------------------------------------------------------- column list
+
+    private void setUpColumnTable() {
+        columnTable.setItems(model.columns());
+        columnTable.setEditable(true);
+        columnNameColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
+        columnTypeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().type()));
+        columnMissingColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().missing()));
+        columnUseColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        columnUseColumn.setCellFactory(column -> new UseCell());
+        for (TableColumn<ColumnInfo, ?> column : columnTable.getColumns()) {
+            column.setSortable(false);
+        }
+    }
+
+    /** A tick box bound to the column's "use as feature" flag; the label column says "label" instead. */
+    private static final class UseCell extends TableCell<ColumnInfo, ColumnInfo> {
+        private final CheckBox box = new CheckBox();
+        private final Label labelTag = new Label("label");
+        private ColumnInfo bound;
+
+        UseCell() {
+            labelTag.getStyleClass().add("label-tag");
+            setStyle("-fx-alignment: CENTER;");
+        }
+
+        @Override
+        protected void updateItem(ColumnInfo info, boolean empty) {
+            super.updateItem(info, empty);
+            if (bound != null) {
+                box.selectedProperty().unbindBidirectional(bound.useProperty());
+                graphicProperty().unbind();
+                bound = null;
+            }
+            if (empty || info == null) {
+                setGraphic(null);
+                return;
+            }
+            bound = info;
+            box.selectedProperty().bindBidirectional(info.useProperty());
+            box.setId("use-" + info.name());
+            graphicProperty().bind(Bindings.when(info.labelProperty()).<Node>then(labelTag).otherwise(box));
+        }
+    }
+
+    // ---------------------------------------------------------------- split
+
+    private void setUpSplit() {
+        SpinnerValueFactory.IntegerSpinnerValueFactory train = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                10, 95, 70, 5);
+        SpinnerValueFactory.IntegerSpinnerValueFactory validation =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 80, 15, 5);
+        trainSpinner.setValueFactory(train);
+        validationSpinner.setValueFactory(validation);
+        train.valueProperty().bindBidirectional(model.trainPercentProperty());
+        validation.valueProperty().bindBidirectional(model.validationPercentProperty());
+        Spinners.commitOnFocusLost(trainSpinner);
+        Spinners.commitOnFocusLost(validationSpinner);
+        testPercentLabel.textProperty().bind(model.testPercentTextProperty());
+        seedField.textProperty().bindBidirectional(model.seedTextProperty());
+        showProblem(splitProblemLabel, model.splitProblemProperty());
+        splitSummaryLabel.textProperty().bind(model.splitSummaryProperty());
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    /**
+     * Shows the table's rows. The items are just the row numbers, computed on demand, and each visible cell asks
+     * its column for the text: nothing is copied per row, so a large table costs no more than the visible part.
+     */
+    private void showRows(Table table) {
+        dataTable.getColumns().clear();
+        if (table == null) {
+            dataTable.setItems(FXCollections.observableArrayList());
+            return;
+        }
+        TableColumn<Integer, String> number = new TableColumn<>("#");
+        number.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Integer.toString(cell.getValue() + 1)));
+        number.getStyleClass().add("row-number");
+        number.setPrefWidth(Math.max(44, 9 * Integer.toString(table.rowCount()).length() + 18));
+        number.setSortable(false);
+        number.setReorderable(false);
+        dataTable.getColumns().add(number);
+        for (Column column : table.columns()) {
+            TableColumn<Integer, String> view = new TableColumn<>(column.name());
+            view.setUserData(column.name());
+            view.setCellValueFactory(cell -> new ReadOnlyStringWrapper(column.text(cell.getValue())));
+            view.setSortable(false);
+            view.setReorderable(false);
+            view.setPrefWidth(widthFor(column));
+            if (column instanceof NumericColumn) {
+                view.getStyleClass().add("numeric");
+            }
+            dataTable.getColumns().add(view);
+        }
+        int rows = table.rowCount();
+        ObservableList<Integer> rowNumbers = FXCollections.observableList(new AbstractList<>() {
+            @Override
+            public Integer get(int index) {
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return rows;
+            }
+        });
+        dataTable.setItems(rowNumbers);
+        dataTable.scrollTo(0);
+        markColumns();
+    }
+
+    /** Wide enough for the header and the first rows' values (about 7 px a character), within limits. */
+    static double widthFor(Column column) {
+        int longest = column.name().length() + 2; // room for the bold header
+        for (int row = 0; row < Math.min(column.size(), 200); row++) {
+            longest = Math.max(longest, column.text(row).length());
+        }
+        return Math.max(56, Math.min(220, 7 * longest + 22));
+    }
+
+    /** Highlights the label column and greys out columns left out of the features. */
+    private void markColumns() {
+        var project = model.shared().getProject();
+        if (project == null) {
+            return;
+        }
+        for (TableColumn<Integer, ?> column : dataTable.getColumns()) {
+            Object name = column.getUserData();
+            if (name == null) {
+                continue;
+            }
+            column.getStyleClass().removeAll("label-column", "excluded-column");
+            if (name.equals(project.labelColumn())) {
+                column.getStyleClass().add("label-column");
+            } else if (project.preprocessing().excludedColumns().contains(name)) {
+                column.getStyleClass().add("excluded-column");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- classes and notes
+
+    private void showClassBalance() {
+        classBalanceBox.getChildren().clear();
+        List<ClassCount> counts = model.classCounts();
+        if (counts.isEmpty()) {
+            Label none = new Label("Choose a label column to see its classes.");
+            none.getStyleClass().add("help-text");
+            classBalanceBox.getChildren().add(none);
+            return;
+        }
+        int max = counts.stream().mapToInt(ClassCount::count).max().orElse(1);
+        int total = counts.stream().mapToInt(ClassCount::count).sum();
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("class-balance");
+        grid.setHgap(8);
+        grid.setVgap(4);
+        for (int i = 0; i < counts.size(); i++) {
+            ClassCount count = counts.get(i);
+            Label name = new Label(count.className());
+            name.getStyleClass().add("class-name");
+            name.setMaxWidth(120);
+            Region bar = new Region();
+            bar.getStyleClass().add("class-bar");
+            double share = (double) count.count() / max;
+            bar.setPrefWidth(Math.max(2, 140 * share));
+            bar.setMinWidth(Region.USE_PREF_SIZE);
+            bar.setMaxWidth(Region.USE_PREF_SIZE);
+            HBox track = new HBox(bar);
+            track.getStyleClass().add("class-track");
+            track.setPrefWidth(140);
+            track.setMinWidth(60);
+            HBox.setHgrow(track, Priority.ALWAYS);
+            Label number = new Label(String.format("%,d (%.0f%%)", count.count(), 100.0 * count.count() / total));
+            number.getStyleClass().add("class-count");
+            grid.addRow(i, name, track, number);
+        }
+        classBalanceBox.getChildren().add(grid);
+    }
+
+    private void showNotes() {
+        notesBox.getChildren().clear();
+        for (String note : model.notes()) {
+            Label label = new Label(note);
+            label.setWrapText(true);
+            label.getStyleClass().add("note");
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            notesBox.getChildren().add(label);
+        }
+        notesBox.setVisible(!model.notes().isEmpty());
+        notesBox.setManaged(!model.notes().isEmpty());
+    }
+
+    private static void showProblem(Label label, javafx.beans.value.ObservableStringValue problem) {
+        label.textProperty().bind(problem);
+        label.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> problem.get() != null && !problem.get().isBlank(), problem));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+}

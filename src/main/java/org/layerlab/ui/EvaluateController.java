@@ -1,0 +1,172 @@
+package org.layerlab.ui;
+
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.ui.EvaluateViewModel.ClassMetrics;
+
+/** The Evaluate step: accuracy and macro scores, a per-class table and the confusion matrix. */
+public final class EvaluateController {
+    private static final Color EMPTY = Color.web("#f3f4f6");
+    private static final Color RIGHT = Color.web("#4f46e5");
+    private static final Color WRONG = Color.web("#dc2626");
+    /** Beyond this many classes the matrix has thousands of cells: no tooltip per cell then. */
+    private static final int MAX_CLASSES_WITH_TOOLTIPS = 30;
+
+    private final EvaluateViewModel model;
+
+    @FXML private Node emptyState;
+    @FXML private Node evaluationContent;
+    @FXML private Label summaryLabel;
+    @FXML private Label testAccuracyValue;
+    @FXML private Label macroPrecisionValue;
+    @FXML private Label macroRecallValue;
+    @FXML private Label macroF1Value;
+    @FXML private TableView<ClassMetrics> classTable;
+    @FXML private TableColumn<ClassMetrics, String> classNameColumn;
+    @FXML private TableColumn<ClassMetrics, String> precisionColumn;
+    @FXML private TableColumn<ClassMetrics, String> recallColumn;
+    @FXML private TableColumn<ClassMetrics, String> f1Column;
+    @FXML private TableColumn<ClassMetrics, Number> supportColumn;
+    @FXML private GridPane confusionGrid;
+
+    EvaluateController(EvaluateViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        emptyState.visibleProperty().bind(model.availableProperty().not());
+        evaluationContent.visibleProperty().bind(model.availableProperty());
+        summaryLabel.textProperty().bind(model.summaryProperty());
+        testAccuracyValue.textProperty().bind(model.accuracyTextProperty());
+        macroPrecisionValue.textProperty().bind(model.macroPrecisionTextProperty());
+        macroRecallValue.textProperty().bind(model.macroRecallTextProperty());
+        macroF1Value.textProperty().bind(model.macroF1TextProperty());
+
+        classTable.setItems(model.classMetrics());
+        // As tall as its rows (up to 12, then it scrolls), so the card does not show an empty table.
+        classTable.setFixedCellSize(26);
+        classTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> 34 + Math.max(1, Math.min(12, model.classMetrics().size())) * 26.0, model.classMetrics()));
+        classTable.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        classTable.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        classNameColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().className()));
+        precisionColumn.setCellValueFactory(cell ->
+                new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().precision())));
+        recallColumn.setCellValueFactory(cell ->
+                new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().recall())));
+        f1Column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().f1())));
+        supportColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().support()));
+
+        model.evaluationProperty().addListener((obs, old, evaluation) -> showConfusion(evaluation));
+        showConfusion(model.evaluationProperty().get());
+    }
+
+    @FXML
+    private void onGoToTrain() {
+        model.shared().stepProperty().set(Step.TRAIN);
+    }
+
+    /**
+     * Rows are the actual classes, columns the predicted ones; a cell's shade grows with its share of its row,
+     * blue on the diagonal (right answers) and red elsewhere (mistakes).
+     */
+    private void showConfusion(Evaluation evaluation) {
+        confusionGrid.getChildren().clear();
+        if (evaluation == null) {
+            return;
+        }
+        int n = evaluation.classes().size();
+        int[][] confusion = evaluation.confusion();
+        // Cells shrink as classes grow (down to 30 px), but few classes get cells wide enough for their names.
+        int longestName = evaluation.classes().stream().mapToInt(String::length).max().orElse(1);
+        double cellSize = Math.max(30, Math.min(60, 360.0 / n));
+        if (n <= 6) {
+            cellSize = Math.max(cellSize, Math.min(96, 7 * longestName + 12));
+        }
+
+        Label predicted = new Label("predicted");
+        predicted.getStyleClass().add("axis-caption");
+        GridPane.setHalignment(predicted, HPos.CENTER);
+        confusionGrid.add(predicted, 2, 0, n, 1);
+        Label actual = new Label("actual");
+        actual.getStyleClass().add("axis-caption");
+        actual.setRotate(-90);
+        Group rotated = new Group(actual);
+        GridPane.setValignment(rotated, VPos.CENTER);
+        confusionGrid.add(rotated, 0, 2, 1, n);
+
+        for (int c = 0; c < n; c++) {
+            String name = evaluation.classes().get(c);
+            Label column = classLabel(name);
+            column.setMaxWidth(cellSize);
+            GridPane.setHalignment(column, HPos.CENTER);
+            confusionGrid.add(column, 2 + c, 1);
+            Label row = classLabel(name);
+            row.setMaxWidth(140);
+            GridPane.setHalignment(row, HPos.RIGHT);
+            confusionGrid.add(row, 1, 2 + c);
+        }
+        for (int a = 0; a < n; a++) {
+            int rowTotal = 0;
+            for (int count : confusion[a]) {
+                rowTotal += count;
+            }
+            for (int p = 0; p < n; p++) {
+                int count = confusion[a][p];
+                double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
+                StackPane cell = cell(count, share, a == p, cellSize);
+                if (n <= MAX_CLASSES_WITH_TOOLTIPS) {
+                    Tooltip.install(cell, new Tooltip(String.format(Locale.ROOT, "%d of %d test rows that are '%s' "
+                            + "were predicted as '%s'.", count, rowTotal, evaluation.classes().get(a),
+                            evaluation.classes().get(p))));
+                }
+                confusionGrid.add(cell, 2 + p, 2 + a);
+            }
+        }
+    }
+
+    private static Label classLabel(String name) {
+        Label label = new Label(name);
+        label.getStyleClass().add("matrix-class");
+        label.setTooltip(new Tooltip(name));
+        return label;
+    }
+
+    private static StackPane cell(int count, double share, boolean diagonal, double size) {
+        Color base = diagonal ? RIGHT : WRONG;
+        Color fill = count == 0 ? EMPTY : EMPTY.interpolate(base, 0.15 + 0.85 * share);
+        Label text = new Label(Integer.toString(count));
+        text.getStyleClass().add("matrix-count");
+        boolean dark = count > 0 && (0.15 + 0.85 * share) > 0.5;
+        text.setTextFill(dark ? Color.WHITE : Color.web("#1f2937"));
+        StackPane cell = new StackPane(text);
+        cell.getStyleClass().add("matrix-cell");
+        cell.setStyle("-fx-background-color: " + web(fill) + ";");
+        cell.setMinSize(size, size);
+        cell.setPrefSize(size, size);
+        cell.setMaxSize(size, size);
+        cell.setAlignment(Pos.CENTER);
+        return cell;
+    }
+
+    private static String web(Color color) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(color.getRed() * 255),
+                Math.round(color.getGreen() * 255), Math.round(color.getBlue() * 255));
+    }
+}

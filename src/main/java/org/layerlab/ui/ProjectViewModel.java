@@ -1,0 +1,459 @@
+package org.layerlab.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.layerlab.core.data.CsvReader;
+import org.layerlab.core.data.DataProblem;
+import org.layerlab.core.data.LabelGuesser;
+import org.layerlab.core.data.SplitSettings;
+import org.layerlab.core.data.Table;
+import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.experiment.PreparedExperiment;
+import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.preprocess.Preprocessing;
+import org.layerlab.core.project.Project;
+import org.layerlab.core.project.ProjectStore;
+import org.layerlab.core.train.BackendInfo;
+import org.layerlab.core.train.Trainer;
+import org.layerlab.core.train.TrainingConfig;
+import org.layerlab.core.train.TrainingResult;
+
+/**
+ * The state every step shares: the current {@link Project}, its {@link Table}, the {@link PreparedExperiment}
+ * made from them, and the last {@link TrainingResult} and {@link Evaluation}. Also the window-wide status line,
+ * the error banner and the compute backend.
+ *
+ * <p>Properties are read and written on the UI thread only. Slow work (reading files, preparing data) runs on
+ * {@code background} and hands its result back through {@code ui}; the app passes a worker thread and
+ * {@link FxThread#run}, plain tests can pass {@code Runnable::run} for both.
+ *
+ * <p>Network and training settings live in their own properties as well as in the project, because they can be
+ * edited before any data is loaded (there is no project without a data file). The two are kept equal.
+ */
+public final class ProjectViewModel {
+    private final Executor background;
+    private final Executor ui;
+    private final Supplier<BackendInfo> backendDetector;
+    private final Supplier<Trainer> trainerFactory;
+    private final Runnable onShutdown;
+
+    private final ObjectProperty<Project> project = new SimpleObjectProperty<>(this, "project");
+    private final ObjectProperty<Table> table = new SimpleObjectProperty<>(this, "table");
+    private final ObjectProperty<PreparedExperiment> experiment = new SimpleObjectProperty<>(this, "experiment");
+    private final StringProperty dataProblem = new SimpleStringProperty(this, "dataProblem", "");
+    private final StringProperty sampleNote = new SimpleStringProperty(this, "sampleNote", "");
+    private final BooleanProperty preparing = new SimpleBooleanProperty(this, "preparing");
+    private final ObjectProperty<NetworkSpec> network =
+            new SimpleObjectProperty<>(this, "network", NetworkSpec.defaultSpec());
+    private final ObjectProperty<TrainingConfig> training =
+            new SimpleObjectProperty<>(this, "training", TrainingConfig.defaults());
+    private final ObjectProperty<TrainingResult> trainingResult = new SimpleObjectProperty<>(this, "trainingResult");
+    private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(this, "evaluation");
+    private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>(this, "projectFile");
+    private final ObjectProperty<BackendInfo> backend = new SimpleObjectProperty<>(this, "backend");
+    private final BooleanProperty trainingRunning = new SimpleBooleanProperty(this, "trainingRunning");
+    private final StringProperty status = new SimpleStringProperty(this, "status",
+            "Open a CSV file or pick a sample to begin.");
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final IntegerProperty busyTasks = new SimpleIntegerProperty(this, "busyTasks");
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.DATA);
+
+    /** Bumped whenever the data or its preparation changes, so that a late preparation result is dropped. */
+    private long dataGeneration;
+
+    /**
+     * @param background      runs slow work (file reading, data preparation)
+     * @param ui              runs result handlers on the UI thread
+     * @param backendDetector finds the compute backend (slow the first time: call it off the UI thread)
+     * @param trainerFactory  makes the trainer each run uses
+     * @param onShutdown      releases {@code background} when the window closes
+     */
+    public ProjectViewModel(Executor background, Executor ui, Supplier<BackendInfo> backendDetector,
+                            Supplier<Trainer> trainerFactory, Runnable onShutdown) {
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.backendDetector = Objects.requireNonNull(backendDetector, "backendDetector");
+        this.trainerFactory = Objects.requireNonNull(trainerFactory, "trainerFactory");
+        this.onShutdown = onShutdown == null ? () -> { } : onShutdown;
+        // The editors write these; the project follows so that Save always writes what is on screen.
+        network.addListener((obs, old, spec) -> {
+            Project current = project.get();
+            if (current != null && !current.network().equals(spec)) {
+                project.set(current.withNetwork(spec));
+            }
+        });
+        training.addListener((obs, old, config) -> {
+            Project current = project.get();
+            if (current != null && !current.training().equals(config)) {
+                project.set(current.withTraining(config));
+            }
+        });
+    }
+
+    /** The view model the app uses: one worker thread for files and data, results on the FX thread. */
+    public static ProjectViewModel forApp(Supplier<BackendInfo> backendDetector, Supplier<Trainer> trainerFactory) {
+        ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "layerlab-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new ProjectViewModel(worker, FxThread::run, backendDetector, trainerFactory, worker::shutdownNow);
+    }
+
+    // ---------------------------------------------------------------- user intents
+
+    /** Reads a data file in the background; on success it replaces the current data, on failure nothing changes. */
+    public void openDataFile(Path file) {
+        openData(file, List.of(), "");
+    }
+
+    /** Opens one of the bundled samples, with its default column choices. */
+    public void openSample(Sample sample) {
+        Optional<Path> file = sample.locate();
+        if (file.isEmpty()) {
+            showError("The sample '" + sample.title() + "' was not found. LayerLab looks for a 'samples' folder "
+                    + "in the current folder and next to the program.");
+            return;
+        }
+        openData(file.get(), sample.excludedByDefault(), sample.note().orElse(""));
+    }
+
+    private void openData(Path file, List<String> excludedByDefault, String note) {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        Project previous = project.get();
+        SplitSettings split = previous == null ? SplitSettings.defaults() : previous.split();
+        boolean standardize = previous == null || previous.preprocessing().standardize();
+        NetworkSpec networkSpec = network.get();
+        TrainingConfig config = training.get();
+        status.set("Reading " + fileName(file) + "…");
+        inBackground(() -> {
+            Table loaded = CsvReader.read(file);
+            String label = LabelGuesser.guess(loaded)
+                    .orElse(loaded.columnNames().get(loaded.columnCount() - 1));
+            List<String> excluded = excludedByDefault.stream().filter(c -> loaded.find(c).isPresent()).toList();
+            Project opened = new Project(file.toAbsolutePath().normalize(), label, split,
+                    new Preprocessing(standardize, excluded), networkSpec, config);
+            return new Loaded(opened, loaded, Preparation.of(opened, loaded));
+        }, loaded -> {
+            apply(loaded, note);
+            projectFile.set(null);
+            status.set("Loaded " + loaded.table().source() + ": " + rowsAndColumns(loaded.table()) + ". Label: '"
+                    + loaded.project().labelColumn() + "'.");
+        }, failure -> {
+            status.set("Could not open " + fileName(file) + ".");
+            showError(failure);
+        });
+    }
+
+    /** Opens a project file and the data file it names; on failure nothing changes. */
+    public void openProject(Path file) {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        status.set("Opening " + fileName(file) + "…");
+        inBackground(() -> {
+            Project opened = ProjectStore.load(file);
+            Table loaded;
+            try {
+                loaded = CsvReader.read(opened.dataFile());
+            } catch (DataProblem problem) {
+                throw new DataProblem("The project '" + fileName(file) + "' uses the data file '"
+                        + opened.dataFile() + "', which could not be opened. " + problem.getMessage(), problem);
+            }
+            return new Loaded(opened, loaded, Preparation.of(opened, loaded));
+        }, loaded -> {
+            apply(loaded, "");
+            projectFile.set(file.toAbsolutePath().normalize());
+            status.set("Opened project " + fileName(file) + " (" + rowsAndColumns(loaded.table()) + ").");
+        }, failure -> {
+            status.set("Could not open " + fileName(file) + ".");
+            showError(failure);
+        });
+    }
+
+    /** Saves the project as it is now (in the background); the name gets the project extension if it lacks it. */
+    public void saveProject(Path file) {
+        Project current = project.get();
+        if (current == null) {
+            showError("There is nothing to save yet: open a data file first.");
+            return;
+        }
+        Path target = withProjectExtension(file);
+        inBackground(() -> {
+            ProjectStore.save(current, target);
+            return target;
+        }, saved -> {
+            projectFile.set(saved.toAbsolutePath().normalize());
+            clearError();
+            status.set("Saved project to " + saved + ".");
+        }, this::showError);
+    }
+
+    /** Applies a change to the data settings (label, split, columns) and prepares the data again. */
+    public void updateProject(UnaryOperator<Project> change) {
+        Project current = project.get();
+        if (current == null) {
+            return;
+        }
+        Project changed = change.apply(current);
+        if (changed.equals(current)) {
+            return;
+        }
+        project.set(changed);
+        prepareAgain();
+    }
+
+    private void prepareAgain() {
+        long generation = ++dataGeneration;
+        Project current = project.get();
+        Table data = table.get();
+        experiment.set(null);
+        evaluation.set(null);
+        trainingResult.set(null);
+        preparing.set(true);
+        inBackground(() -> Preparation.of(current, data), prepared -> {
+            if (generation == dataGeneration) {
+                preparing.set(false);
+                experiment.set(prepared.experiment());
+                dataProblem.set(prepared.problem());
+            }
+        }, failure -> {
+            if (generation == dataGeneration) {
+                preparing.set(false);
+                dataProblem.set(UserMessages.of(failure));
+            }
+        });
+    }
+
+    /** Finds the compute backend on its own thread (loading ND4J takes seconds), then shows it. */
+    public void detectBackend() {
+        Thread thread = new Thread(() -> {
+            BackendInfo info;
+            try {
+                info = backendDetector.get();
+            } catch (RuntimeException | LinkageError failure) {
+                info = new BackendInfo("none", "", "The compute backend could not start: " + failure);
+            }
+            BackendInfo detected = info;
+            ui.execute(() -> backend.set(detected));
+        }, "layerlab-backend-detection");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void showError(String message) {
+        error.set("");
+        error.set(message == null || message.isBlank() ? "Something went wrong." : message);
+    }
+
+    public void showError(Throwable failure) {
+        showError(UserMessages.of(failure));
+    }
+
+    public void clearError() {
+        error.set("");
+    }
+
+    /** Releases the worker thread; called when the window closes. */
+    public void shutdown() {
+        onShutdown.run();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void apply(Loaded loaded, String note) {
+        dataGeneration++;
+        preparing.set(false);
+        evaluation.set(null);
+        trainingResult.set(null);
+        experiment.set(null);
+        // Table before project: views rebuild their columns from the table, then read the project's choices.
+        table.set(loaded.table());
+        project.set(loaded.project());
+        network.set(loaded.project().network());
+        training.set(loaded.project().training());
+        sampleNote.set(note);
+        experiment.set(loaded.preparation().experiment());
+        dataProblem.set(loaded.preparation().problem());
+        clearError();
+    }
+
+    private boolean refuseWhileTraining() {
+        if (trainingRunning.get()) {
+            showError("A training is running. Stop it (Train step) before opening other data.");
+            return true;
+        }
+        return false;
+    }
+
+    /** Runs {@code work} on the background executor, then one of the handlers on the UI thread. */
+    <T> void inBackground(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        busyTasks.set(busyTasks.get() + 1);
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background).whenComplete((value, failure) -> ui.execute(() -> {
+            busyTasks.set(busyTasks.get() - 1);
+            if (failure == null) {
+                onSuccess.accept(value);
+            } else {
+                onFailure.accept(UserMessages.unwrap(failure));
+            }
+        }));
+    }
+
+    static Path withProjectExtension(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (name.endsWith(ProjectStore.EXTENSION)) {
+            return file;
+        }
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        return file.resolveSibling(base + ProjectStore.EXTENSION);
+    }
+
+    private static String fileName(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    static String rowsAndColumns(Table table) {
+        return String.format("%,d rows × %d columns", table.rowCount(), table.columnCount());
+    }
+
+    /** What a load produced. */
+    private record Loaded(Project project, Table table, Preparation preparation) {
+    }
+
+    /** A prepared experiment, or the reason there is none (e.g. the label has only one class). */
+    record Preparation(PreparedExperiment experiment, String problem) {
+        static Preparation of(Project project, Table table) {
+            try {
+                return new Preparation(PreparedExperiment.prepare(project, table), "");
+            } catch (DataProblem | IllegalArgumentException problem) {
+                return new Preparation(null, problem.getMessage());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public ReadOnlyObjectProperty<Project> projectProperty() {
+        return project;
+    }
+
+    public Project getProject() {
+        return project.get();
+    }
+
+    public ReadOnlyObjectProperty<Table> tableProperty() {
+        return table;
+    }
+
+    public Table getTable() {
+        return table.get();
+    }
+
+    public ReadOnlyObjectProperty<PreparedExperiment> experimentProperty() {
+        return experiment;
+    }
+
+    public PreparedExperiment getExperiment() {
+        return experiment.get();
+    }
+
+    /** Why the data cannot be prepared (shown in the Data step and as the reason Train is off); empty if it can. */
+    public StringProperty dataProblemProperty() {
+        return dataProblem;
+    }
+
+    public StringProperty sampleNoteProperty() {
+        return sampleNote;
+    }
+
+    public BooleanProperty preparingProperty() {
+        return preparing;
+    }
+
+    public ObjectProperty<NetworkSpec> networkProperty() {
+        return network;
+    }
+
+    public ObjectProperty<TrainingConfig> trainingProperty() {
+        return training;
+    }
+
+    public ObjectProperty<TrainingResult> trainingResultProperty() {
+        return trainingResult;
+    }
+
+    public ObjectProperty<Evaluation> evaluationProperty() {
+        return evaluation;
+    }
+
+    public ReadOnlyObjectProperty<Path> projectFileProperty() {
+        return projectFile;
+    }
+
+    public ReadOnlyObjectProperty<BackendInfo> backendProperty() {
+        return backend;
+    }
+
+    public BooleanProperty trainingRunningProperty() {
+        return trainingRunning;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public IntegerProperty busyTasksProperty() {
+        return busyTasks;
+    }
+
+    public BooleanBinding busyBinding() {
+        return Bindings.greaterThan(busyTasks, 0);
+    }
+
+    public ObjectProperty<Step> stepProperty() {
+        return step;
+    }
+
+    Supplier<Trainer> trainerFactory() {
+        return trainerFactory;
+    }
+
+    Executor ui() {
+        return ui;
+    }
+}

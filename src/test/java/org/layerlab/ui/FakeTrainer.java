@@ -1,0 +1,113 @@
+package org.layerlab.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.preprocess.PreparedData;
+import org.layerlab.core.train.BackendInfo;
+import org.layerlab.core.train.RunControl;
+import org.layerlab.core.train.TrainedModel;
+import org.layerlab.core.train.Trainer;
+import org.layerlab.core.train.TrainingConfig;
+import org.layerlab.core.train.TrainingEvent;
+import org.layerlab.core.train.TrainingEvent.Outcome;
+import org.layerlab.core.train.TrainingListener;
+import org.layerlab.core.train.TrainingResult;
+
+/** A trainer that reports a scripted run, for view-model tests without an engine. */
+final class FakeTrainer implements Trainer {
+    private final int iterationsPerEpoch;
+    private final boolean failAtEnd;
+    private final boolean untilStopped;
+
+    private FakeTrainer(int iterationsPerEpoch, boolean failAtEnd, boolean untilStopped) {
+        this.iterationsPerEpoch = iterationsPerEpoch;
+        this.failAtEnd = failAtEnd;
+        this.untilStopped = untilStopped;
+    }
+
+    /** Runs every epoch, then completes with a model that predicts every test row right. */
+    static FakeTrainer completing(int iterationsPerEpoch) {
+        return new FakeTrainer(iterationsPerEpoch, false, false);
+    }
+
+    /** Runs every epoch, then fails as a NaN loss would. */
+    static FakeTrainer failing() {
+        return new FakeTrainer(2, true, false);
+    }
+
+    /** Keeps training (slowly) until stopped. */
+    static FakeTrainer untilStopped() {
+        return new FakeTrainer(2, false, true);
+    }
+
+    @Override
+    public TrainingResult train(PreparedData data, NetworkSpec network, TrainingConfig config,
+                                TrainingListener listener, RunControl control) {
+        listener.on(new TrainingEvent.RunStarted("Fake CPU", config.epochs(), iterationsPerEpoch, data.train().rows(),
+                network.parameterCount(data.inputCount(), data.classCount())));
+        List<TrainingEvent.EpochEnded> history = new ArrayList<>();
+        long global = 0;
+        Outcome outcome = Outcome.COMPLETED;
+        try {
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                for (int i = 1; i <= iterationsPerEpoch; i++) {
+                    if (!control.continueTraining()) {
+                        outcome = Outcome.STOPPED;
+                        break;
+                    }
+                    if (untilStopped) {
+                        Thread.sleep(2);
+                    }
+                    listener.on(new TrainingEvent.IterationDone(epoch, i, ++global, 1.0 / (global + 1)));
+                }
+                if (outcome == Outcome.STOPPED) {
+                    break;
+                }
+                TrainingEvent.EpochEnded ended = new TrainingEvent.EpochEnded(epoch, config.epochs(), 0.5 / epoch,
+                        0.5 + 0.5 * epoch / config.epochs(), 0.6 / epoch, 0.4 + 0.5 * epoch / config.epochs(),
+                        1234.0, 10L * epoch);
+                history.add(ended);
+                listener.on(ended);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = Outcome.STOPPED;
+        }
+        String message = "";
+        if (failAtEnd) {
+            outcome = Outcome.FAILED;
+            message = "The loss became NaN: the learning rate 10 is too high. Try 0.01.";
+        }
+        listener.on(new TrainingEvent.RunFinished(outcome, history.size(), message));
+        return new TrainingResult(new PerfectModel(), history, outcome, message, 1234.0, "Fake CPU");
+    }
+
+    @Override
+    public BackendInfo backend() {
+        return new BackendInfo("CPU", "Fake CPU", "");
+    }
+
+    /** Answers every row with its true class. */
+    private static final class PerfectModel implements TrainedModel {
+        @Override
+        public float[][] predictProbabilities(EncodedSet data) {
+            int classes = 0;
+            for (int label : data.labels()) {
+                classes = Math.max(classes, label + 1);
+            }
+            float[][] out = new float[data.rows()][Math.max(classes, 1)];
+            for (int row = 0; row < data.rows(); row++) {
+                out[row][data.labels()[row]] = 1f;
+            }
+            return out;
+        }
+
+        @Override
+        public void save(Path file) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.layerlab.ui;
+
+import static org.layerlab.ui.FxTestSupport.onFx;
+import static org.layerlab.ui.FxTestSupport.waitUntil;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/**
+ * Writes PNG pictures of each step to the folder named by the system property {@value #PROPERTY}, at the default
+ * window size and at 1024×700. Skipped when the property is not set. For looking at the app, and for docs.
+ *
+ * <pre>mvn -o test -Dtest=ScreenshotTest -Dlayerlab.screenshots=/tmp/shots</pre>
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+    static final String PROPERTY = "layerlab.screenshots";
+    private static final Duration LOAD = Duration.ofSeconds(30);
+    private static final Duration TRAINING = Duration.ofSeconds(240);
+
+    private LayerLabApp app;
+    private Stage stage;
+    private Path folder;
+
+    @BeforeAll
+    static void onlyWhenAsked() {
+        String folder = System.getProperty(PROPERTY);
+        Assumptions.assumeTrue(folder != null && !folder.isBlank(),
+                "set -D" + PROPERTY + "=<folder> to write screenshots");
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new LayerLabApp();
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void writesEveryStep(FxRobot robot) throws IOException {
+        folder = Path.of(System.getProperty(PROPERTY));
+        Files.createDirectories(folder);
+        ProjectViewModel project = app.viewModels().project();
+        waitUntil("the backend is known", Duration.ofSeconds(60), () -> project.backendProperty().get() != null,
+                () -> project.statusProperty().get());
+        shoot("00-start");
+
+        onFx(() -> project.openSample(Sample.TITANIC));
+        waitUntil("titanic is prepared", LOAD, () -> project.getExperiment() != null, project.statusProperty()::get);
+        shoot("01-data-titanic");
+
+        onFx(() -> project.openSample(Sample.IRIS));
+        waitUntil("iris is prepared", LOAD, () -> project.getExperiment() != null
+                && project.getTable().source().equals("iris.csv"), project.statusProperty()::get);
+        shoot("02-data-iris");
+
+        robot.clickOn("#networkStepButton");
+        shoot("03-network");
+
+        robot.clickOn("#trainStepButton");
+        shoot("04-train-ready");
+        onFx(() -> app.viewModels().train().epochsTextProperty().set("60"));
+        robot.clickOn("#trainButton");
+        waitUntil("training is over", TRAINING, () -> !project.trainingRunningProperty().get()
+                && project.evaluationProperty().get() != null, project.statusProperty()::get);
+        shoot("05-train-done");
+
+        robot.clickOn("#evaluateStepButton");
+        shoot("06-evaluate");
+
+        resize(1024, 700);
+        for (String step : new String[] {"data", "network", "train", "evaluate"}) {
+            robot.clickOn("#" + step + "StepButton");
+            shoot("07-" + step + "-1024x700");
+        }
+        resize(1280, 800);
+
+        onFx(() -> project.openSample(Sample.DIGITS));
+        waitUntil("digits are prepared", LOAD, () -> project.getExperiment() != null
+                && project.getTable().source().equals("digits.csv"), project.statusProperty()::get);
+        robot.clickOn("#dataStepButton");
+        shoot("08-data-digits");
+        robot.clickOn("#trainStepButton");
+        onFx(() -> app.viewModels().train().epochsTextProperty().set("400"));
+        robot.clickOn("#trainButton");
+        waitUntil("a few epochs are done", TRAINING,
+                () -> app.viewModels().train().accuracyData().getItemCount(0) >= 8, project.statusProperty()::get);
+        shoot("09-train-running-digits");
+        robot.clickOn("#stopButton");
+        waitUntil("the run stopped", TRAINING, () -> !project.trainingRunningProperty().get(),
+                project.statusProperty()::get);
+        shoot("10-train-stopped-digits");
+        robot.clickOn("#evaluateStepButton");
+        shoot("11-evaluate-digits");
+
+        onFx(() -> project.showError("Line 3 of 'ragged.csv' has 2 values but the header has 3 columns "
+                + "(separated by commas). Every row needs one value per column: fix that line in a text editor or "
+                + "spreadsheet, or leave a cell empty for a missing value."));
+        robot.clickOn("#dataStepButton");
+        shoot("12-error-banner");
+    }
+
+    private void resize(double width, double height) {
+        onFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        waitUntil("the window has its new size", LOAD, () -> Math.abs(stage.getScene().getWidth() - width) < 2,
+                () -> stage.getScene().getWidth() + "×" + stage.getScene().getHeight());
+    }
+
+    private void shoot(String name) {
+        // Two pulses so that layout and charts have caught up with the last change.
+        onFx(() -> stage.getScene().getRoot().applyCss());
+        onFx(() -> stage.getScene().getRoot().layout());
+        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+        BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
+        try {
+            ImageIO.write(picture, "png", folder.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
