@@ -118,13 +118,18 @@ public final class LayerInspector extends VBox {
             shownId = null;
             shownNode = null;
             int count = model.selectionProperty().get().size();
-            emptyText.setText(count > 1
+            String text = count > 1
                     ? count + " layers selected. Drag one of them to move them all; Delete removes them; Ctrl+C "
                     + "copies them and Ctrl+V pastes the copy."
                     : "Select a layer to see and change its settings.\n\nAdd layers by dragging them from the "
                     + "palette onto the canvas. Connect two layers by dragging from the dot on the right of one "
-                    + "to the dot on the left of the other.");
-            getChildren().setAll(emptyText);
+                    + "to the dot on the left of the other.";
+            if (!text.equals(emptyText.getText())) {
+                emptyText.setText(text);
+            }
+            if (getChildren().size() != 1 || getChildren().get(0) != emptyText) {
+                getChildren().setAll(emptyText);
+            }
             return;
         }
         Node node = selected.get();

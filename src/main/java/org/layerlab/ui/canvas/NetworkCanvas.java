@@ -199,6 +199,7 @@ public final class NetworkCanvas extends Region {
     /** Brings the views from {@code before} to {@code after}, touching only what differs. */
     private void show(NetworkGraph before, NetworkGraph after, boolean positionsOnly) {
         Set<NodeId> moved = new HashSet<>();
+        Set<NodeId> changed = new HashSet<>();
         Set<NodeId> present = new HashSet<>();
         for (Node node : after.nodes()) {
             present.add(node.id());
@@ -206,9 +207,13 @@ public final class NetworkCanvas extends Region {
             if (view == null) {
                 view = createNodeView(node);
                 moved.add(node.id());
+                changed.add(node.id());
             } else if (view.node() != node && !view.node().equals(node)) {
                 if (view.node().x() != node.x() || view.node().y() != node.y()) {
                     moved.add(node.id());
+                }
+                if (!view.node().spec().equals(node.spec())) {
+                    changed.add(node.id());
                 }
                 view.update(node);
             }
@@ -222,9 +227,12 @@ public final class NetworkCanvas extends Region {
                 return false;
             });
         }
+        List<EdgeView> added = List.of();
         if (before.edges() != after.edges() && !before.edges().equals(after.edges())) {
-            syncEdges(after);
-            moved.addAll(present);
+            added = syncEdges(after);
+            for (EdgeView edge : added) {
+                route(edge);
+            }
         }
         for (NodeId id : moved) {
             for (EdgeView edge : edgesByNode.getOrDefault(id, List.of())) {
@@ -232,7 +240,9 @@ public final class NetworkCanvas extends Region {
             }
         }
         if (!positionsOnly) {
-            showAnalysis();
+            // The model worked out the analysis before this runs and the canvas showed it on the views it had;
+            // what is left is the views made or changed just now.
+            showAnalysis(changed, added);
         }
         emptyHint.setVisible(after.nodes().isEmpty());
         if (emptyHint.isVisible()) {
@@ -264,7 +274,9 @@ public final class NetworkCanvas extends Region {
         return view;
     }
 
-    private void syncEdges(NetworkGraph graph) {
+    /** Adds and removes connection views to match {@code graph}; returns the views added. */
+    private List<EdgeView> syncEdges(NetworkGraph graph) {
+        List<EdgeView> added = new ArrayList<>();
         Set<Edge> wanted = new HashSet<>(graph.edges());
         edgeViews.entrySet().removeIf(entry -> {
             if (!wanted.contains(entry.getKey())) {
@@ -278,6 +290,7 @@ public final class NetworkCanvas extends Region {
         for (Edge edge : graph.edges()) {
             if (!edgeViews.containsKey(edge)) {
                 EdgeView view = new EdgeView(edge);
+                added.add(view);
                 edgeViews.put(edge, view);
                 edgeLayer.getChildren().addAll(view.hitArea, view.curve);
                 labelLayer.getChildren().add(view.shape);
@@ -303,6 +316,7 @@ public final class NetworkCanvas extends Region {
             edgesByNode.computeIfAbsent(view.edge.from(), k -> new ArrayList<>()).add(view);
             edgesByNode.computeIfAbsent(view.edge.to(), k -> new ArrayList<>()).add(view);
         }
+        return added;
     }
 
     private void route(EdgeView edge) {
@@ -313,18 +327,32 @@ public final class NetworkCanvas extends Region {
         }
     }
 
-    /** Parameter counts and problems on the nodes, shapes on the connections. */
+    /** Parameter counts and problems on the nodes, shapes on the connections: all of them. */
     private void showAnalysis() {
+        showAnalysis(nodeViews.keySet(), edgeViews.values());
+    }
+
+    /** The same for some nodes, and for some connections plus those leaving the given nodes. */
+    private void showAnalysis(Set<NodeId> nodes, java.util.Collection<EdgeView> edges) {
         GraphAnalysis analysis = model.getAnalysis();
-        for (NodeView view : nodeViews.values()) {
-            NodeId id = view.node().id();
+        Set<EdgeView> shapes = new HashSet<>(edges);
+        for (NodeId id : nodes) {
+            NodeView view = nodeViews.get(id);
+            if (view == null) {
+                continue;
+            }
             if (analysis == null) {
                 view.showAnalysis(null, List.of());
             } else {
                 view.showAnalysis(analysis.parametersOf(id), analysis.problemsOf(id));
             }
+            for (EdgeView edge : edgesByNode.getOrDefault(id, List.of())) {
+                if (edge.edge.from().equals(id)) {
+                    shapes.add(edge);
+                }
+            }
         }
-        for (EdgeView view : edgeViews.values()) {
+        for (EdgeView view : shapes) {
             view.showShape(analysis == null ? null
                     : analysis.shapeOf(view.edge.from()).map(TensorShape::describe).orElse(null));
         }

@@ -23,6 +23,8 @@ final class NodeView extends Pane {
     static final double HEIGHT = 62;
     static final double PORT_RADIUS = 6;
 
+    /** One formatter for every node ("12,345"): making one per label update was measurable with 200 layers. */
+    private static final java.text.NumberFormat COUNT = java.text.NumberFormat.getIntegerInstance(Locale.ROOT);
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
@@ -120,7 +122,7 @@ final class NodeView extends Pane {
     /** Shows the parameter count and problems from the latest analysis (null: not known). */
     void showAnalysis(Long parameterCount, List<Problem> problems) {
         String text = parameterCount == null ? ""
-                : parameterCount == 0 ? "no parameters" : String.format(Locale.ROOT, "%,d parameters", parameterCount);
+                : parameterCount == 0 ? "no parameters" : COUNT.format(parameterCount) + " parameters";
         if (!text.equals(parameters.getText())) {
             parameters.setText(text);
         }
