@@ -218,15 +218,16 @@ public final class CanvasViewModel {
         }
     }
 
+    /** Takes back the last edit; the message then says what was undone. */
     public void undo() {
         if (!refuseWhileLocked()) {
-            report(editor.undo());
+            editor.undo();
         }
     }
 
     public void redo() {
         if (!refuseWhileLocked()) {
-            report(editor.redo());
+            editor.redo();
         }
     }
 
