@@ -2,20 +2,34 @@ package org.layerlab.ui.canvas;
 
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
-import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
 import org.layerlab.core.graph.Edge;
 
 /**
- * One connection: a cubic curve from an output port to an input port, a wider invisible curve to make it easy to
- * click, and a label at its middle with the shape of the values flowing along it (e.g. "16×14×14").
+ * One connection: a curve from an output port to an input port, a wider invisible copy to make it easy to click,
+ * and a label above its middle with the shape of the values flowing along it (e.g. "16×14×14").
+ *
+ * <p>Most connections are one S-shaped cubic curve. A connection that skips over layers on the same row (a residual
+ * shortcut) instead leaves through the top of its source, runs above the row and comes down into the top of its
+ * target, so it never crosses the boxes or labels in between; one that runs backwards goes over the row the same
+ * way.
  */
 final class EdgeView {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    /** Horizontal room a rising or falling part takes: less than the gap between two columns. */
+    private static final double BEND = 16;
+    /** How far inside a box, from its port's side, a detour leaves or enters it. */
+    private static final double INSET = 22;
+    /** How far above the row's middle line a detour runs: clear of the boxes and of their shape labels. */
+    static final double DETOUR_HEIGHT = NodeView.HEIGHT / 2 + 28;
 
     final Edge edge;
-    final CubicCurve curve = new CubicCurve();
-    final CubicCurve hitArea = new CubicCurve();
+    final Path curve = new Path();
+    final Path hitArea = new Path();
     final Label shape = new Label();
 
     EdgeView(Edge edge) {
@@ -31,39 +45,40 @@ final class EdgeView {
         shape.setVisible(false);
     }
 
-    /** Routes the curve from ({@code x1}, {@code y1}) to ({@code x2}, {@code y2}). */
+    /** Routes the connection from ({@code x1}, {@code y1}) to ({@code x2}, {@code y2}). */
     void route(double x1, double y1, double x2, double y2) {
-        double[] c = controls(x1, y1, x2, y2);
-        for (CubicCurve line : new CubicCurve[] {curve, hitArea}) {
-            line.setStartX(x1);
-            line.setStartY(y1);
-            line.setControlX1(c[0]);
-            line.setControlY1(c[1]);
-            line.setControlX2(c[2]);
-            line.setControlY2(c[3]);
-            line.setEndX(x2);
-            line.setEndY(y2);
+        double dx = x2 - x1;
+        boolean sameRow = Math.abs(y2 - y1) < NodeView.HEIGHT;
+        if (sameRow && (dx > NodeView.WIDTH * 1.5 || dx < 0)) {
+            // Leaves through the top of the source box, next to its output port, and enters the top of the target
+            // box next to its input port: the gaps between columns keep their own connection and shape label.
+            double top = Math.min(y1, y2) - DETOUR_HEIGHT;
+            double startX = x1 - INSET;
+            double startY = y1 - NodeView.HEIGHT / 2;
+            double endX = x2 + INSET;
+            double endY = y2 - NodeView.HEIGHT / 2;
+            double turn = dx < 0 ? -BEND : BEND;
+            for (Path path : new Path[] {curve, hitArea}) {
+                path.getElements().setAll(new MoveTo(startX, startY),
+                        new CubicCurveTo(startX, top, startX, top, startX + turn, top),
+                        new LineTo(endX - turn, top),
+                        new CubicCurveTo(endX, top, endX, top, endX, endY));
+            }
+            place((startX + endX) / 2, top);
+            return;
+        }
+        double reach = Math.max(40, Math.abs(dx) / 2);
+        for (Path path : new Path[] {curve, hitArea}) {
+            path.getElements().setAll(new MoveTo(x1, y1),
+                    new CubicCurveTo(x1 + reach, y1, x2 - reach, y2, x2, y2));
         }
         // The point of the curve at t = 1/2.
-        shape.setLayoutX((x1 + 3 * c[0] + 3 * c[2] + x2) / 8);
-        shape.setLayoutY((y1 + 3 * c[1] + 3 * c[3] + y2) / 8);
+        place((x1 + 3 * (x1 + reach) + 3 * (x2 - reach) + x2) / 8, (y1 + 3 * y1 + 3 * y2 + y2) / 8);
     }
 
-    /**
-     * Control points: horizontal tangents at both ports. A connection that skips over columns on the same row arches
-     * above the nodes in between instead of running through them; one that goes backwards loops out wide.
-     */
-    static double[] controls(double x1, double y1, double x2, double y2) {
-        double dx = x2 - x1;
-        double reach = Math.max(40, Math.abs(dx) / 2);
-        double lift = 0;
-        if (dx > NodeView.WIDTH * 1.8 && Math.abs(y2 - y1) < NodeView.HEIGHT) {
-            lift = -Math.min(110, 50 + dx * 0.08);
-        } else if (dx < 0) {
-            reach = Math.max(90, Math.abs(dx) / 3);
-            lift = Math.abs(y2 - y1) < NodeView.HEIGHT ? -90 : 0;
-        }
-        return new double[] {x1 + reach, y1 + lift, x2 - reach, y2 + lift};
+    private void place(double x, double y) {
+        shape.setLayoutX(x);
+        shape.setLayoutY(y);
     }
 
     /** Shows the shape along this connection, or hides the label when it is not known. */

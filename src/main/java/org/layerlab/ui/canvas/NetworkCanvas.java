@@ -836,8 +836,9 @@ public final class NetworkCanvas extends Region {
             maxX = Math.max(maxX, node.x() + NodeView.WIDTH);
             maxY = Math.max(maxY, node.y() + NodeView.HEIGHT);
         }
-        // Room for ports, and for connections that arch above a row.
-        return new Rectangle2D(minX - 10, minY - 70, maxX - minX + 20, maxY - minY + 80);
+        // Room for ports, and for connections that detour above a row.
+        double above = EdgeView.DETOUR_HEIGHT - NodeView.HEIGHT / 2 + 20;
+        return new Rectangle2D(minX - 10, minY - above, maxX - minX + 20, maxY - minY + above + 10);
     }
 
     // ---------------------------------------------------------------- export and helpers
