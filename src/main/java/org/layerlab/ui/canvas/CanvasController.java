@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -34,6 +35,7 @@ public final class CanvasController {
     @FXML private MenuButton templatesButton;
     @FXML private Label totalsLabel;
     @FXML private Label messageLabel;
+    @FXML private Node inspectorCard;
 
     public CanvasController(CanvasViewModel model) {
         this.model = model;
@@ -59,8 +61,14 @@ public final class CanvasController {
         totalsLabel.textProperty().bind(model.totalsTextProperty());
         messageLabel.setId("canvasMessage");
         messageLabel.textProperty().bind(Bindings.createStringBinding(() -> model.messageProperty().get().isEmpty()
-                ? "Drag empty space to pan · wheel zooms · Shift-drag selects · Delete removes · Ctrl+Z undoes"
+                ? "Drag empty space to pan · wheel zooms · Shift-drag selects · Ctrl+Z undoes"
                 : model.messageProperty().get(), model.messageProperty()));
+        // The settings float over the canvas only while there is something to show.
+        inspectorCard.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !model.selectionProperty().get().isEmpty(), model.selectionProperty()));
+        canvas.coveredRightProperty().bind(Bindings.when(inspectorCard.visibleProperty())
+                .then(inspectorCard.prefWidth(-1) + 10).otherwise(0.0));
+
 
         templatesButton.disableProperty().bind(model.lockedProperty());
         templatesButton.setOnShowing(event -> fillTemplates());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
@@ -117,6 +118,9 @@ public final class NetworkCanvas extends Region {
     private enum Follow { NONE, ALL, OVERVIEW }
 
     private Follow follow = Follow.NONE;
+    /** How much of the canvas's right side is covered (by the floating settings card), in pixels. */
+    private final javafx.beans.property.DoubleProperty coveredRight =
+            new javafx.beans.property.SimpleDoubleProperty(this, "coveredRight");
     /** The smallest zoom an overview uses: below it, text is too small to read, so the view shows the start. */
     static final double READABLE_ZOOM = 0.6;
 
@@ -408,6 +412,43 @@ public final class NetworkCanvas extends Region {
             model.endMove();
         }
         event.consume();
+        revealSelected();
+    }
+
+    /**
+     * The part of the canvas's right side covered by something floating over it (the settings of the selected
+     * layer); {@link #revealSelected} keeps the selected layer out from under it.
+     */
+    public javafx.beans.property.DoubleProperty coveredRightProperty() {
+        return coveredRight;
+    }
+
+    /**
+     * Scrolls a selected layer that sits under the covered right side (or outside the canvas) into the free part.
+     * Done when a press ends, not when it starts: the canvas must not move under a layer being dragged.
+     */
+    public void revealSelected() {
+        Set<NodeId> selected = model.selectionProperty().get();
+        if (selected.size() != 1 || getWidth() <= 0) {
+            return;
+        }
+        NodeView view = nodeViews.get(selected.iterator().next());
+        if (view == null) {
+            return;
+        }
+        double scale = zoom.getX();
+        double left = pan.getX() + view.node().x() * scale;
+        double right = left + NodeView.WIDTH * scale;
+        double top = pan.getY() + view.node().y() * scale;
+        double bottom = top + NodeView.HEIGHT * scale;
+        double free = getWidth() - coveredRight.get() - 16;
+        double dx = right > free ? free - right : left < 16 ? 16 - left : 0;
+        double dy = bottom > getHeight() - 16 ? getHeight() - 16 - bottom : top < 16 ? 16 - top : 0;
+        if (dx != 0 || dy != 0) {
+            follow = Follow.NONE;
+            pan.setX(pan.getX() + dx);
+            pan.setY(pan.getY() + dy);
+        }
     }
 
     // ---------------------------------------------------------------- wiring
@@ -659,6 +700,7 @@ public final class NetworkCanvas extends Region {
         event.setDropCompleted(true);
         event.consume();
         requestFocus();
+        Platform.runLater(this::revealSelected);
     }
 
     private static Optional<LayerKind> kindOf(DragEvent event) {
@@ -680,6 +722,7 @@ public final class NetworkCanvas extends Region {
         double nudge = (model.getGraph().nodes().size() % 5) * 14;
         model.addNode(kind, centre.getX() - NodeView.WIDTH / 2 + nudge, centre.getY() - NodeView.HEIGHT / 2 + nudge);
         requestFocus();
+        Platform.runLater(this::revealSelected);
     }
 
     // ---------------------------------------------------------------- menus
