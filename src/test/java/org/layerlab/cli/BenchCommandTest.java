@@ -1,0 +1,22 @@
+package org.layerlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark runs and reports; its numbers are read by people, not asserted. */
+class BenchCommandTest {
+
+    @Test
+    void csvBenchmarkLoadsTheGeneratedFileAndPrintsItsRate() {
+        StringWriter out = new StringWriter();
+
+        int exit = LayerLabCommand.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "bench", "csv", "--rows", "2000", "--columns", "5", "--repeat", "2");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("2,000 rows × 5 columns: median").contains("rows/s");
+    }
+}
