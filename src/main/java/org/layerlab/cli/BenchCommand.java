@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure LayerLab's speed and print the numbers.",
-        subcommands = {BenchCommand.Csv.class})
+        subcommands = {BenchCommand.Csv.class, BenchCommand.Images.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -106,6 +106,86 @@ public final class BenchCommand implements Runnable {
                     }
                     writer.write(line.toString());
                     writer.newLine();
+                }
+            }
+        }
+    }
+
+    /** {@code bench images}: how fast an image folder is indexed and decoded. */
+    @Command(name = "images", mixinStandardHelpOptions = true,
+            description = {"Time indexing and decoding an image folder.",
+                    "Without --folder, MNIST's 60,000 training images are first written as PNG files to a temporary "
+                            + "folder from the IDX files in --mnist."})
+    static final class Images implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--folder", description = "An image folder (one subfolder per class) to measure.")
+        Path folder;
+
+        @Option(names = "--mnist", description = "Folder with MNIST's IDX files (default: ../shared/datasets/mnist/idx).")
+        Path mnist = Path.of("../shared/datasets/mnist/idx");
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path root = folder;
+            Path temporary = null;
+            if (root == null) {
+                temporary = Files.createTempDirectory("layerlab-mnist-png");
+                root = temporary;
+                long start = System.nanoTime();
+                int written = writeMnistPngs(mnist, temporary);
+                out.printf(Locale.ROOT, "Wrote %,d MNIST PNGs to %s in %,.1f s%n", written, temporary,
+                        (System.nanoTime() - start) / 1e9);
+                out.flush();
+            }
+            try {
+                long start = System.nanoTime();
+                org.layerlab.core.images.ImageFolder images = org.layerlab.core.images.ImageFolderIndexer.index(root,
+                        org.layerlab.core.images.ImageFolderIndexer.Progress.NONE, () -> false);
+                double indexSeconds = (System.nanoTime() - start) / 1e9;
+                out.printf(Locale.ROOT, "Indexed %,d images in %d classes in %,.2f s (%,.0f images/s)%n",
+                        images.imageCount(), images.classNames().size(), indexSeconds,
+                        images.imageCount() / indexSeconds);
+                java.util.List<org.layerlab.core.images.ImageEntry> all = new java.util.ArrayList<>(images.train());
+                all.addAll(images.validation());
+                all.addAll(images.test());
+                int[] size = org.layerlab.core.imageio.ImageDecoder.size(all.get(0).file());
+                start = System.nanoTime();
+                for (org.layerlab.core.images.ImageEntry entry : all) {
+                    org.layerlab.core.imageio.ImageDecoder.decode(entry.file(), 1, size[0], size[1]);
+                }
+                double decodeSeconds = (System.nanoTime() - start) / 1e9;
+                out.printf(Locale.ROOT, "Decoded %,d images (%d×%d, grayscale) on one thread in %,.2f s (%,.0f images/s)%n",
+                        all.size(), size[0], size[1], decodeSeconds, all.size() / decodeSeconds);
+                return 0;
+            } finally {
+                if (temporary != null) {
+                    deleteTree(temporary);
+                }
+            }
+        }
+
+        static int writeMnistPngs(Path idxFolder, Path target) throws IOException {
+            org.layerlab.core.data.IdxReader.Images images = org.layerlab.core.data.IdxReader.readImages(
+                    idxFolder.resolve("train-images-idx3-ubyte.gz"));
+            int[] labels = org.layerlab.core.data.IdxReader.readLabels(idxFolder.resolve("train-labels-idx1-ubyte.gz"));
+            for (int digit = 0; digit <= 9; digit++) {
+                Files.createDirectories(target.resolve(Integer.toString(digit)));
+            }
+            for (int i = 0; i < images.count(); i++) {
+                org.layerlab.core.imageio.ImageDecoder.writeGrayPng(
+                        target.resolve(labels[i] + "/" + String.format(Locale.ROOT, "%05d.png", i)),
+                        images.pixels()[i], images.height(), images.width());
+            }
+            return images.count();
+        }
+
+        private static void deleteTree(Path root) throws IOException {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
                 }
             }
         }

@@ -19,4 +19,15 @@ class BenchCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("2,000 rows × 5 columns: median").contains("rows/s");
     }
+
+    @Test
+    void imageBenchmarkIndexesAndDecodesAFolder() {
+        StringWriter out = new StringWriter();
+
+        int exit = LayerLabCommand.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "bench", "images", "--folder", "samples/mnist-small");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("Indexed 400 images in 10 classes").contains("Decoded 400 images (28×28");
+    }
 }
