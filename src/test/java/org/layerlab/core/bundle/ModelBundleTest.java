@@ -16,16 +16,9 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.layerlab.core.data.CsvReader;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.dl4j.Dl4jModel;
-import org.layerlab.core.dl4j.Dl4jTrainer;
 import org.layerlab.core.experiment.PreparedExperiment;
-import org.layerlab.core.project.Project;
-import org.layerlab.core.train.RunControl;
-import org.layerlab.core.train.TrainingConfig;
-import org.layerlab.core.train.TrainingListener;
-import org.layerlab.core.train.TrainingResult;
 
 /** A model trained for real on a table with numbers, categories and missing values, bundled and used again. */
 class ModelBundleTest {
@@ -38,21 +31,9 @@ class ModelBundleTest {
 
     @BeforeAll
     static void train() {
-        StringBuilder csv = new StringBuilder("size,colour,kind\n");
-        String[] colours = {"red", "green", "blue"};
-        for (int i = 0; i < 120; i++) {
-            double size = (i % 7) + (i % 3 == 0 ? 10 : 0);
-            csv.append(i % 11 == 0 ? "" : size).append(',').append(colours[i % 3]).append(',')
-                    .append(i % 3 == 0 ? "big" : "small").append('\n');
-        }
-        table = CsvReader.parse("shapes.csv", csv.toString());
-        Project project = Project.withDefaults(Path.of("shapes.csv"), "kind")
-                .withTraining(new TrainingConfig(15, 16, 0.01, 5));
-        experiment = PreparedExperiment.prepare(project, table);
-        TrainingResult result = new Dl4jTrainer().train(experiment.data(), project.network(), project.training(),
-                TrainingListener.NONE, new RunControl());
-        bundle = new ModelBundle(result.model(), experiment.encoder(), experiment.data().classNames(),
-                new BundleInfo("test", "shapes.csv", "kind", "2026-11-27T00:00:00Z", Map.of("accuracy", 1.0)));
+        table = ShapesBundle.table();
+        experiment = ShapesBundle.experiment();
+        bundle = ShapesBundle.bundle();
     }
 
     private static Map<String, Object> row(Object size, Object colour) {
