@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure LayerLab's speed and print the numbers.",
-        subcommands = {BenchCommand.Csv.class, BenchCommand.Images.class})
+        subcommands = {BenchCommand.Csv.class, BenchCommand.Images.class, BenchCommand.Serve.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -188,6 +188,101 @@ public final class BenchCommand implements Runnable {
                     Files.deleteIfExists(path);
                 }
             }
+        }
+    }
+
+    /** {@code bench serve}: latency and throughput of the prediction server under concurrent clients on loopback. */
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = {"Measure the prediction server: concurrent clients on 127.0.0.1, p50/p99 latency, requests/s.",
+                    "Without --model, a small iris model is trained first."})
+    static final class Serve implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", description = "A saved model bundle to serve.")
+        Path model;
+
+        @Option(names = "--clients", description = "Concurrent clients (default: 8).")
+        int clients = 8;
+
+        @Option(names = "--requests", description = "Requests per client, after 200 warm-up requests (default: 2000).")
+        int requests = 2000;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            org.layerlab.core.bundle.ModelBundle bundle = model != null
+                    ? org.layerlab.core.bundle.ModelBundleStore.load(model, org.layerlab.core.dl4j.Dl4jModel::load)
+                    : trainIris();
+            java.util.List<org.layerlab.core.bundle.InputField> schema = bundle.inputSchema();
+            StringBuilder body = new StringBuilder("{");
+            for (int i = 0; i < schema.size(); i++) {
+                org.layerlab.core.bundle.InputField field = schema.get(i);
+                body.append(i == 0 ? "" : ",").append('"').append(field.name()).append("\":");
+                body.append(field.type() == org.layerlab.core.data.ColumnType.NUMERIC ? "1.5"
+                        : "\"" + field.categories().get(0) + "\"");
+            }
+            String request = body.append('}').toString();
+            try (org.layerlab.core.serve.PredictionServer server = org.layerlab.core.serve.PredictionServer.start(
+                    bundle, "127.0.0.1", 0, org.layerlab.core.serve.PredictionServer.DEFAULT_MAX_BODY_BYTES)) {
+                java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + server.port() + "/predict");
+                java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                        .executor(java.util.concurrent.Executors.newFixedThreadPool(clients)).build();
+                runClients(client, uri, request, clients, 200 / clients + 1, null); // warm-up
+                long[][] latencies = new long[clients][requests];
+                long start = System.nanoTime();
+                runClients(client, uri, request, clients, requests, latencies);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long[] all = java.util.Arrays.stream(latencies).flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+                out.printf(Locale.ROOT, "%d clients × %,d requests on 127.0.0.1: %,.0f requests/s, latency p50 %.2f ms, "
+                                + "p99 %.2f ms, max %.2f ms%n", clients, requests, all.length / seconds,
+                        all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6);
+                return 0;
+            }
+        }
+
+        private static void runClients(java.net.http.HttpClient client, java.net.URI uri, String body, int clients,
+                                       int requests, long[][] latencies) throws Exception {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    int clientIndex = c;
+                    done.add(pool.submit(() -> {
+                        for (int r = 0; r < requests; r++) {
+                            long t = System.nanoTime();
+                            java.net.http.HttpResponse<String> response = client.send(
+                                    java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() != 200) {
+                                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+                            }
+                            if (latencies != null) {
+                                latencies[clientIndex][r] = System.nanoTime() - t;
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> future : done) {
+                    future.get(10, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private static org.layerlab.core.bundle.ModelBundle trainIris() {
+            org.layerlab.core.project.Project project = org.layerlab.core.project.Project
+                    .withDefaults(Path.of("samples/iris/iris.csv").toAbsolutePath(), "species")
+                    .withTraining(new org.layerlab.core.train.TrainingConfig(30, 16, 0.01, 42));
+            org.layerlab.core.experiment.PreparedExperiment experiment = org.layerlab.core.experiment.PreparedExperiment
+                    .prepare(project, CsvReader.read(project.dataFile()));
+            org.layerlab.core.train.TrainingResult result = new org.layerlab.core.dl4j.Dl4jTrainer().train(
+                    experiment.data(), project.network(), project.training(),
+                    org.layerlab.core.train.TrainingListener.NONE, new org.layerlab.core.train.RunControl());
+            return experiment.bundle(result.model(), experiment.evaluateOnTest(result.model()));
         }
     }
 }

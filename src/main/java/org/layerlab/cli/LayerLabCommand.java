@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = LayerLabCommand.VersionProvider.class,
         description = {"LayerLab: build and train neural networks.",
                 "Run without arguments to open the app."},
-        subcommands = {TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, PredictCommand.class, ServeCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LayerLabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -71,7 +71,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "REPORT.json", description = "Write a JSON report of the run here.")
     Path report;
 
-    @Option(names = "--save-model", paramLabel = "MODEL.zip", description = "Save the trained network here.")
+    @Option(names = "--save-model", paramLabel = "MODEL.zip",
+            description = "Save the trained model (network, preprocessing, classes) here, for predict and serve.")
     Path saveModel;
 
     @Override
@@ -111,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("Report written to " + report);
         }
         if (saveModel != null) {
-            result.model().save(saveModel);
+            org.layerlab.core.bundle.ModelBundleStore.save(experiment.bundle(result.model(), test), saveModel);
             out.println("Model saved to " + saveModel);
         }
         out.flush();

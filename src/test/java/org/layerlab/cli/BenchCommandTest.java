@@ -30,4 +30,16 @@ class BenchCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("Indexed 400 images in 10 classes").contains("Decoded 400 images (28×28");
     }
+
+    @Test
+    void serveBenchmarkRunsBoundedLoadOnLoopback() {
+        StringWriter out = new StringWriter();
+
+        int exit = LayerLabCommand.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "bench", "serve", "--clients", "2", "--requests", "25");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("2 clients × 25 requests on 127.0.0.1").contains("requests/s")
+                .contains("p99");
+    }
 }

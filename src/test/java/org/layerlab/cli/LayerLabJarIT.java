@@ -78,4 +78,37 @@ class LayerLabJarIT {
         assertThat(help.out()).contains("--data").contains("--hidden").contains("--report").contains("--save-model");
         assertThat(version.out()).startsWith("LayerLab ");
     }
+
+    @Test
+    void servesASavedModelOverHttpUntilStopped() throws Exception {
+        Path model = folder.resolve("iris.llmodel");
+        assertThat(run("train", "--data", "samples/iris/iris.csv", "--epochs", "30", "--save-model", model.toString())
+                .exitCode()).isZero();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("layerlab.jar", "target/layerlab.jar"), "serve", model.toString(), "--port", "0");
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            String url = null;
+            while ((line = lines.readLine()) != null) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)").matcher(line);
+                if (m.find()) {
+                    url = m.group(1);
+                    break;
+                }
+            }
+            assertThat(url).as("the server prints where it listens").isNotNull();
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(url + "/predict")).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(answer.body()).path("label").asText()).isEqualTo("setosa");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("Ctrl+C (SIGTERM) stops the server").isTrue();
+        }
+    }
 }
