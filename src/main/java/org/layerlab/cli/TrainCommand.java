@@ -71,6 +71,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "REPORT.json", description = "Write a JSON report of the run here.")
     Path report;
 
+    @Option(names = "--html", paramLabel = "REPORT.html",
+            description = "Write a report of the run (settings, curves, metrics, confusion matrix) as a web page.")
+    Path html;
+
     @Option(names = "--save-model", paramLabel = "MODEL.zip",
             description = "Save the trained model (network, preprocessing, classes) here, for predict and serve.")
     Path saveModel;
@@ -107,9 +111,16 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Evaluation test = experiment.evaluateOnTest(result.model());
         printEvaluation(out, test, result);
+        com.fasterxml.jackson.databind.node.ObjectNode json = RunReport.toJson(experiment, result, test);
         if (report != null) {
-            RunReport.write(RunReport.toJson(experiment, result, test), report);
+            RunReport.write(json, report);
             out.println("Report written to " + report);
+        }
+        if (html != null) {
+            org.layerlab.core.io.AtomicFiles.write(html, org.layerlab.core.export.HtmlReport.of(json,
+                    "LayerLab run: predicting '" + project.labelColumn() + "' from "
+                            + project.dataFile().getFileName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.println("Web page report written to " + html);
         }
         if (saveModel != null) {
             org.layerlab.core.bundle.ModelBundleStore.save(experiment.bundle(result.model(), test), saveModel);
