@@ -28,7 +28,8 @@ public final class Templates {
                             + "with dropout (Simonyan & Zisserman, 2015).", Templates::vggSmall),
             new Template("resnet-small", "Small residual CNN",
                     "A convolution, then a residual block whose two convolutions are added back to their input "
-                            + "(He et al., 2016), global average pooling and the output.", Templates::resnetSmall),
+                            + "(He et al., 2016), each with batch normalization, then global average pooling.",
+                    Templates::resnetSmall),
             new Template("lstm", "LSTM for sequences",
                     "Reads each example as a sequence, step by step, with an LSTM of 32 units (Hochreiter & "
                             + "Schmidhuber, 1997); the last step's state gives the answer.", Templates::lstm));
@@ -116,11 +117,20 @@ public final class Templates {
         Layout layout = new Layout();
         Optional<Image> image = asImage(data.input());
         NodeId last = layout.add(inputFor(data.input(), image));
-        NodeId stem = layout.add(new ConvolutionSpec(32, 3, Padding.SAME, Activation.RELU), last);
-        // The residual branch runs below the main line; the skip connection goes straight from stem to Add.
-        NodeId first = layout.addBelow(new ConvolutionSpec(32, 3, Padding.SAME, Activation.RELU), stem);
-        NodeId second = layout.addBelow(new ConvolutionSpec(32, 3, Padding.SAME, Activation.IDENTITY), first);
-        NodeId sum = layout.add(new AddSpec(), stem, second);
+        int filters = 16;
+        // Conv → BatchNorm → ReLU, then a basic residual block (He et al., 2016): two such convolutions whose
+        // result is added back to the block's input before the last ReLU. Batch Normalization (Ioffe & Szegedy,
+        // 2015) after each convolution is what lets such a small network learn in a few epochs.
+        NodeId stem = layout.add(new ConvolutionSpec(filters, 3, Padding.SAME, Activation.IDENTITY), last);
+        stem = layout.add(new BatchNormSpec(), stem);
+        stem = layout.add(new ActivationSpec(Activation.RELU), stem);
+        // The residual branch runs below the main line; the skip connection goes straight from the stem to Add.
+        NodeId branch = layout.addBelow(new ConvolutionSpec(filters, 3, Padding.SAME, Activation.IDENTITY), stem);
+        branch = layout.addBelow(new BatchNormSpec(), branch);
+        branch = layout.addBelow(new ActivationSpec(Activation.RELU), branch);
+        branch = layout.addBelow(new ConvolutionSpec(filters, 3, Padding.SAME, Activation.IDENTITY), branch);
+        branch = layout.addBelow(new BatchNormSpec(), branch);
+        NodeId sum = layout.add(new AddSpec(), stem, branch);
         last = layout.add(new ActivationSpec(Activation.RELU), sum);
         last = layout.add(new GlobalPoolingSpec(PoolType.AVERAGE), last);
         layout.add(OutputSpec.forClasses(), last);

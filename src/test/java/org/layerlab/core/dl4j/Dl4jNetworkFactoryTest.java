@@ -172,7 +172,7 @@ class Dl4jNetworkFactoryTest {
         ComputationGraphConfiguration resnet = Dl4jNetworkFactory.configuration(residual, DataSignature.table(64, 10),
                 CONFIG);
         assertThat(resnet.getVertices().get("add_1")).isInstanceOf(ElementWiseVertex.class);
-        assertThat(resnet.getVertexInputs().get("add_1")).containsExactly("convolution_1", "convolution_3");
+        assertThat(resnet.getVertexInputs().get("add_1")).containsExactly("activation_1", "batch_norm_3");
 
         NetworkGraph lstm = Templates.find("lstm").orElseThrow().buildFor(IRIS);
         assertThat(layer(Dl4jNetworkFactory.configuration(lstm, IRIS, CONFIG), "lstm_1"))
