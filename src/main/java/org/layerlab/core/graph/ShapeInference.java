@@ -103,6 +103,10 @@ public final class ShapeInference {
             List<Node> inputNodes = graph.nodesOfKind(LayerKind.INPUT);
             List<Node> outputNodes = graph.nodesOfKind(LayerKind.OUTPUT);
             checkInputsAndOutputs(inputNodes, outputNodes);
+            for (Node output : outputNodes) {
+                // Whatever comes in, or whether anything does: the classes are known from the data.
+                checkOutputSettings(output, (OutputSpec) output.spec());
+            }
             List<NodeId> order = graph.sortTopologically(outputs);
             if (order.size() < graph.nodes().size()) {
                 reportCycles(new HashSet<>(order));
@@ -416,6 +420,14 @@ public final class ShapeInference {
 
         private void output(Node node, NodeId source, TensorShape in, OutputSpec output) {
             int units = output.unitsFor(data.classes());
+            if (!(in instanceof Vector vector)) {
+                needsVector(node, source, in);
+                return;
+            }
+            set(node.id(), new Vector(units), (long) vector.size() * units + units);
+        }
+
+        private void checkOutputSettings(Node node, OutputSpec output) {
             if (output.units() != 0 && output.units() != data.classes()) {
                 add(Problem.error(node.id(), "Output has " + output.units() + " unit" + plural(output.units())
                         + " but the data has " + data.classes() + " classes: it needs one unit per class.",
@@ -428,11 +440,6 @@ public final class ShapeInference {
                         new Fix("Use softmax", g -> g.withSpec(node.id(),
                                 new OutputSpec(output.units(), OutputActivation.SOFTMAX)))), node.id());
             }
-            if (!(in instanceof Vector vector)) {
-                needsVector(node, source, in);
-                return;
-            }
-            set(node.id(), new Vector(units), (long) vector.size() * units + units);
         }
 
         /** Dense or Output fed an image or a sequence: offer the visible Flatten (or the last step of an RNN). */

@@ -271,6 +271,18 @@ class ValidationTest {
     }
 
     @Test
+    void settingsThatDoNotDependOnShapesAreCheckedEvenWhenSomethingBeforeIsWrong() {
+        NetworkGraph graph = graph().add("in", InputSpec.asData()).add("a", new DenseSpec(8, Activation.RELU), "in")
+                .add("b", new DenseSpec(8, Activation.RELU), "a").connect("b", "a")
+                .add("out", new OutputSpec(2, OutputActivation.SOFTMAX), "b").graph();
+
+        GraphAnalysis analysis = ShapeInference.analyse(graph, IRIS);
+
+        assertThat(messages(analysis)).anyMatch(m -> m.contains("in a circle"))
+                .anyMatch(m -> m.contains("Output has 2 units but the data has 3 classes"));
+    }
+
+    @Test
     void theTrainButtonExplanationNamesTheLayerInPlainWords() {
         NetworkGraph graph = graph().add("in", new InputSpec(new Image(1, 8, 8))).add("conv", CONV, "in")
                 .add("dense_1", new DenseSpec(16, Activation.RELU), "conv").add("out", OutputSpec.forClasses(), "dense_1")
