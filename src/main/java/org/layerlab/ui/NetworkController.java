@@ -207,10 +207,21 @@ public final class NetworkController {
             };
             long size = size(graph, analysis, id);
             networkDiagram.getChildren().add(block(node.spec().kind().label(), shape,
-                    node.spec() instanceof DenseSpec dense ? dense.activation().label() : node.spec().summary(),
+                    caption(node.spec()),
                     size > 0 ? (int) Math.min(Integer.MAX_VALUE, size) : null, (int) Math.min(Integer.MAX_VALUE, max),
                     style));
         }
+    }
+
+    /** The short line under a block: the activation where there is one (the blocks are narrow). */
+    private static String caption(org.layerlab.core.graph.LayerSpec spec) {
+        if (spec instanceof DenseSpec dense) {
+            return dense.activation().label();
+        }
+        if (spec instanceof org.layerlab.core.graph.OutputSpec output) {
+            return output.activation().toString();
+        }
+        return spec instanceof org.layerlab.core.graph.InputSpec ? "" : spec.summary();
     }
 
     /** The values a node passes on (units for a Dense layer before data is open), or 0 when unknown. */
