@@ -39,16 +39,20 @@ public final class Dl4jModel implements TrainedModel {
     private final int inputCount;
     private final int classCount;
 
-    Dl4jModel(ComputationGraph network) {
+    /** The name under which {@link #save} stores the input count in the model zip, beside DL4J's entries. */
+    static final String INPUT_COUNT_ENTRY = "layerlab-input-count";
+
+    Dl4jModel(ComputationGraph network, int inputCount) {
         this.network = Objects.requireNonNull(network, "network");
-        this.inputCount = inputCount(network);
+        this.inputCount = inputCount;
         BaseOutputLayer output = (BaseOutputLayer) network.getOutputLayer(0).conf().getLayer();
         this.classCount = Math.toIntExact(output.getNOut());
     }
 
     /**
-     * Values per row the network takes: read from whatever consumes the network input — the size of the Input's
-     * reshape, or the input size of the first layer (an Embedding's input length, not its vocabulary).
+     * Values per row the network takes, for a model file that does not say (LayerLab 0.1's): read from whatever
+     * consumes the network input — the size of the Input's reshape, or the input size of the first layer (an
+     * Embedding's input length, not its vocabulary).
      */
     private static int inputCount(ComputationGraph network) {
         String input = network.getConfiguration().getNetworkInputs().get(0);
@@ -68,7 +72,7 @@ public final class Dl4jModel implements TrainedModel {
                 if (layer.getLayerConf().getLayer() instanceof EmbeddingSequenceLayer embedding) {
                     return embedding.getInputLength();
                 }
-                if (layer.getLayerConf().getLayer() instanceof FeedForwardLayer feedForward) {
+                if (layer.getLayerConf().getLayer() instanceof FeedForwardLayer feedForward && feedForward.getNIn() > 0) {
                     return Math.toIntExact(feedForward.getNIn());
                 }
             }
@@ -90,7 +94,10 @@ public final class Dl4jModel implements TrainedModel {
             throw new IOException(Nd4jBackend.detect().explanation());
         }
         try {
-            return new Dl4jModel(restore(file));
+            ComputationGraph network = restore(file);
+            Integer stored = ModelSerializer.listObjectsInFile(file.toFile()).contains(INPUT_COUNT_ENTRY)
+                    ? ModelSerializer.<Integer>getObjectFromFile(file.toFile(), INPUT_COUNT_ENTRY) : null;
+            return new Dl4jModel(network, stored != null ? stored : inputCount(network));
         } catch (IOException | RuntimeException unreadable) {
             throw new IOException("\"" + file.getFileName() + "\" is not a model LayerLab can read ("
                     + unreadable.getMessage() + ").", unreadable);
@@ -160,7 +167,12 @@ public final class Dl4jModel implements TrainedModel {
     public synchronized void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try {
-            AtomicFiles.write(file, temporary -> ModelSerializer.writeModel(network, temporary.toFile(), true));
+            AtomicFiles.write(file, temporary -> {
+                ModelSerializer.writeModel(network, temporary.toFile(), true);
+                // The network takes flat rows whatever it reshapes them into; say how many values, so that loading
+                // need not work it out from the layers.
+                ModelSerializer.addObjectToFile(temporary.toFile(), INPUT_COUNT_ENTRY, inputCount);
+            });
         } catch (RuntimeException failure) {
             throw new IOException("The model could not be written to " + file.toAbsolutePath() + ": "
                     + failure.getMessage(), failure);

@@ -16,6 +16,7 @@ import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.BackendInfo;
 import org.layerlab.core.train.RunControl;
+import org.layerlab.core.train.TrainedModel;
 import org.layerlab.core.train.Trainer;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingEvent;
@@ -142,7 +143,8 @@ public final class Dl4jTrainer implements Trainer {
                 LOG.warn("The training listener failed on RunFinished", listenerFailure);
             }
             double fitSeconds = fitNanos / 1e9;
-            return new TrainingResult(network == null ? null : new Dl4jModel(network), history, outcome, message,
+            TrainedModel model = network == null ? null : new Dl4jModel(network, data.train().columns());
+            return new TrainingResult(model, history, outcome, message,
                     fitSeconds > 0 ? samplesFitted / fitSeconds : 0, backendSummary);
         }
 

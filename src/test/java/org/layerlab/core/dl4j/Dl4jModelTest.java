@@ -15,7 +15,12 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.layerlab.core.graph.Activation;
+import org.layerlab.core.graph.ActivationSpec;
 import org.layerlab.core.graph.DataSignature;
+import org.layerlab.core.graph.DenseSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.Templates;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -100,7 +105,7 @@ class Dl4jModelTest {
         DataSignature digits = DataSignature.table(64, 10);
         ComputationGraph network = Dl4jNetworkFactory.create(
                 Templates.find("resnet-small").orElseThrow().buildFor(digits), digits, TrainedIris.CONFIG);
-        Dl4jModel model = new Dl4jModel(network);
+        Dl4jModel model = new Dl4jModel(network, 64);
         float[] pixels = new float[5 * 64];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (i * 7 % 17) / 17f;
@@ -114,6 +119,23 @@ class Dl4jModelTest {
         assertThat(loaded.inputCount()).isEqualTo(64);
         assertThat(loaded.classCount()).isEqualTo(10);
         assertThat(loaded.predictProbabilities(rows)).isEqualTo(model.predictProbabilities(rows));
+        assertThat(ModelSerializer.listObjectsInFile(file.toFile())).contains(Dl4jModel.INPUT_COUNT_ENTRY);
+    }
+
+    @Test
+    void theInputCountIsKeptEvenWhenNoLayerTakesTheRowsDirectly() throws IOException {
+        // Input → Activation → Dense: the first vertex after the input has no input size of its own.
+        DataSignature iris = DataSignature.table(4, 3);
+        NetworkGraph graph = NetworkGraph.chain(List.of(new ActivationSpec(Activation.TANH),
+                new DenseSpec(5, Activation.RELU)));
+        Dl4jModel model = new Dl4jModel(Dl4jNetworkFactory.create(graph, iris, TrainedIris.CONFIG), 4);
+        Path file = folder.resolve("activation-first.zip");
+
+        model.save(file);
+
+        assertThat(Dl4jModel.load(file).inputCount()).isEqualTo(4);
+        assertThat(Dl4jModel.load(file).predictProbabilities(TrainedIris.data().test()))
+                .isEqualTo(model.predictProbabilities(TrainedIris.data().test()));
     }
 
     @Test
