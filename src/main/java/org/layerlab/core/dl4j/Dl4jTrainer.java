@@ -42,8 +42,12 @@ import org.slf4j.LoggerFactory;
  * <p>Each epoch the training rows are shuffled (a {@link Random} seeded from the config's seed plus the epoch, so
  * a run is repeatable) into one contiguous matrix, which is then fitted minibatch by minibatch as row slices of
  * that matrix — no per-batch gathering. The {@link RunControl} is asked before every minibatch, so Stop and Pause
- * act within one iteration. After each epoch the loss (cross-entropy) and accuracy on the whole training and
- * validation splits are reported.
+ * act within one iteration. After each epoch the loss and accuracy on the whole training and validation splits are
+ * reported; that loss is the multi-class cross-entropy of the outputs read as class probabilities, whatever loss the
+ * Output layer trains with (the same for softmax; comparable across networks).
+ *
+ * <p>A network that cannot train (see {@link ShapeInference}) is refused before anything is built, with its first
+ * problem as the message.
  *
  * <p>Failures never escape: a loss that turns NaN or infinite, running out of memory, or any other error ends
  * the run with {@link Outcome#FAILED} and a message the user can act on. Exactly one {@link RunStarted} is
