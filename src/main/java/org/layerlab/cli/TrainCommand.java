@@ -111,7 +111,9 @@ public final class TrainCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             err.println("Error: the network cannot be trained yet.");
             NetworkReport.printProblems(err, project.network(), analysis);
-            err.println("(See every layer's shape with: layerlab validate PROJECT_FILE)");
+            if (projectFile != null && template == null && hidden == null) {
+                err.println("(See every layer's shape with: layerlab validate " + projectFile + ")");
+            }
             return UserErrorHandler.BAD_INPUT;
         }
 
