@@ -30,7 +30,7 @@ import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.PreparedExperiment;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.ProjectStore;
@@ -64,8 +64,8 @@ public final class ProjectViewModel {
     private final StringProperty dataProblem = new SimpleStringProperty(this, "dataProblem", "");
     private final StringProperty sampleNote = new SimpleStringProperty(this, "sampleNote", "");
     private final BooleanProperty preparing = new SimpleBooleanProperty(this, "preparing");
-    private final ObjectProperty<NetworkSpec> network =
-            new SimpleObjectProperty<>(this, "network", NetworkSpec.defaultSpec());
+    private final ObjectProperty<NetworkGraph> network =
+            new SimpleObjectProperty<>(this, "network", NetworkGraph.defaultGraph());
     private final ObjectProperty<TrainingConfig> training =
             new SimpleObjectProperty<>(this, "training", TrainingConfig.defaults());
     private final ObjectProperty<TrainingResult> trainingResult = new SimpleObjectProperty<>(this, "trainingResult");
@@ -146,7 +146,7 @@ public final class ProjectViewModel {
         Project previous = project.get();
         SplitSettings split = previous == null ? SplitSettings.defaults() : previous.split();
         boolean standardize = previous == null || previous.preprocessing().standardize();
-        NetworkSpec networkSpec = network.get();
+        NetworkGraph networkSpec = network.get();
         TrainingConfig config = training.get();
         status.set("Reading " + fileName(file) + "…");
         inBackground(() -> {
@@ -401,7 +401,7 @@ public final class ProjectViewModel {
         return preparing;
     }
 
-    public ObjectProperty<NetworkSpec> networkProperty() {
+    public ObjectProperty<NetworkGraph> networkProperty() {
         return network;
     }
 

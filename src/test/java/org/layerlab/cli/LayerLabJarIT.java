@@ -70,12 +70,30 @@ class LayerLabJarIT {
     }
 
     @Test
+    void listsTemplatesAndValidatesAProjectWithoutTraining() throws Exception {
+        Path project = folder.resolve("digits.layerlab.json");
+        org.layerlab.core.project.ProjectStore.save(org.layerlab.core.project.Project.withDefaults(
+                Path.of("samples/digits8x8/digits.csv").toAbsolutePath(), "digit").withNetwork(
+                org.layerlab.core.graph.Templates.find("resnet-small").orElseThrow()
+                        .buildFor(org.layerlab.core.graph.DataSignature.table(64, 10))), project);
+
+        Result templates = run("templates");
+        Result validate = run("validate", project.toString());
+
+        assertThat(templates.exitCode()).isZero();
+        assertThat(templates.out()).contains("resnet-small").contains("Small residual CNN");
+        assertThat(validate.exitCode()).as(validate.err()).isZero();
+        assertThat(validate.out()).containsPattern("add_1 +Add +16×8×8 +0").contains("No problems");
+    }
+
+    @Test
     void printsUsageAndVersion() throws Exception {
         Result help = run("train", "--help");
         Result version = run("--version");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("--data").contains("--hidden").contains("--report").contains("--save-model");
+        assertThat(help.out()).contains("--data").contains("--hidden").contains("--template").contains("--report")
+                .contains("--save-model");
         assertThat(version.out()).startsWith("LayerLab ");
     }
 

@@ -50,6 +50,11 @@ public record PreparedExperiment(Project project, Table table, LabelEncoding lab
                         java.time.Instant.now().toString(), metrics));
     }
 
+    /** The same prepared data with another network (the network does not change how data is prepared). */
+    public PreparedExperiment withNetwork(org.layerlab.core.graph.NetworkGraph network) {
+        return new PreparedExperiment(project.withNetwork(network), table, labels, split, encoder, data);
+    }
+
     /** The model's metrics on the test split. */
     public Evaluation evaluateOnTest(TrainedModel model) {
         EncodedSet test = data.test();
