@@ -21,15 +21,159 @@ import picocli.CommandLine.Spec;
  * on demand, so that a slow CI machine never fails a build and a fast one never hides a regression.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure LayerLab's speed and print the numbers.",
+        description = {"Measure LayerLab's speed and print the numbers.",
+                "Without a subcommand: train an MLP (784-256-128-10) and a LeNet-style CNN on full MNIST with "
+                        + "LayerLab's trainer (all listeners on) and with plain DL4J fit, batch 64, Adam 0.001, and "
+                        + "print samples/s, test accuracy and peak memory for each. Compare with "
+                        + "../shared/bench/torch_bench.py (see docs/performance.md)."},
         subcommands = {BenchCommand.Csv.class, BenchCommand.Images.class, BenchCommand.Serve.class})
-public final class BenchCommand implements Runnable {
+public final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--net", description = "mlp, cnn or both (default: both).")
+    String net = "both";
+
+    @Option(names = "--epochs", description = "Epochs per network (default: 2).")
+    int epochs = 2;
+
+    @Option(names = "--limit", description = "Use only the first N training images (default: all 60,000).")
+    int limit;
+
+    @Option(names = "--mnist", description = "Folder with MNIST's IDX files (default: ../shared/datasets/mnist/idx).")
+    Path mnist = Path.of("../shared/datasets/mnist/idx");
+
+    @Option(names = "--no-baseline", negatable = true, description = "Also time plain DL4J fit (default: yes).")
+    boolean baseline = true;
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        org.layerlab.core.preprocess.PreparedData data = mnistData(mnist, limit);
+        out.printf(Locale.ROOT, "MNIST: %,d training and %,d test images; batch 64, Adam 0.001, seed 42; %s; "
+                        + "OMP_WAIT_POLICY=%s; %d cores; backend %s%n", data.train().rows(), data.test().rows(),
+                org.layerlab.core.dl4j.PlainDl4jFit.dataType(), System.getenv("OMP_WAIT_POLICY"),
+                Runtime.getRuntime().availableProcessors(), new org.layerlab.core.dl4j.Dl4jTrainer().backend().summary());
+        out.flush();
+        for (String name : net.equals("both") ? java.util.List.of("mlp", "cnn") : java.util.List.of(net)) {
+            org.layerlab.core.graph.NetworkGraph graph = switch (name) {
+                case "mlp" -> mlp();
+                case "cnn" -> lenet();
+                default -> throw new IllegalArgumentException("--net takes mlp, cnn or both, not '" + name + "'.");
+            };
+            benchmark(out, name, graph, data);
+        }
+        return 0;
+    }
+
+    private void benchmark(PrintWriter out, String name, org.layerlab.core.graph.NetworkGraph graph,
+                           org.layerlab.core.preprocess.PreparedData data) {
+        org.layerlab.core.train.TrainingConfig config = new org.layerlab.core.train.TrainingConfig(epochs, 64, 1e-3, 42);
+        int[] events = new int[1];
+        org.layerlab.core.train.TrainingListener counting = event -> {
+            events[0]++;
+            if (event instanceof org.layerlab.core.train.TrainingEvent.EpochEnded e) {
+                out.printf(Locale.ROOT, "  layerlab %s epoch %d: %,.0f samples/s, train accuracy %.4f%n", name,
+                        e.epoch(), e.samplesPerSecond(), e.trainAccuracy());
+                out.flush();
+            }
+        };
+        org.layerlab.core.train.TrainingResult result = new org.layerlab.core.dl4j.Dl4jTrainer().train(data, graph,
+                config, counting, new org.layerlab.core.train.RunControl());
+        if (result.outcome() != org.layerlab.core.train.TrainingEvent.Outcome.COMPLETED) {
+            throw new IllegalStateException("The " + name + " benchmark did not complete: " + result.message());
+        }
+        double accuracy = org.layerlab.core.evaluate.Evaluation.of(data.classNames(), data.test().labels(),
+                result.model().predictClasses(data.test())).accuracy();
+        double best = result.history().stream().mapToDouble(e -> e.samplesPerSecond()).max().orElse(0);
+        out.printf(Locale.ROOT, "RESULT system=layerlab net=%s epochs=%d samples_per_s=%.0f best_epoch_samples_per_s=%.0f "
+                        + "test_acc=%.4f events=%d peak_rss_mb=%d%n", name, epochs, result.trainSamplesPerSecond(), best,
+                accuracy, events[0], peakResidentMegabytes());
+        out.flush();
+        if (baseline) {
+            java.util.List<Double> rates = org.layerlab.core.dl4j.PlainDl4jFit.samplesPerSecond(graph, data.train(),
+                    data.classCount(), config, epochs);
+            for (int i = 0; i < rates.size(); i++) {
+                out.printf(Locale.ROOT, "  plain DL4J %s epoch %d: %,.0f samples/s%n", name, i + 1, rates.get(i));
+            }
+            double total = rates.size() / rates.stream().mapToDouble(r -> 1 / r).sum();
+            out.printf(Locale.ROOT, "RESULT system=dl4j-plain net=%s epochs=%d samples_per_s=%.0f "
+                            + "layerlab_vs_plain=%.3f peak_rss_mb=%d%n", name, epochs, total,
+                    result.trainSamplesPerSecond() / total, peakResidentMegabytes());
+            out.flush();
+        }
+    }
+
+    /** MLP 784-256-128-10, ReLU, Xavier: the network of ../shared/bench/torch_bench.py. */
+    static org.layerlab.core.graph.NetworkGraph mlp() {
+        return org.layerlab.core.graph.NetworkGraph.chain(java.util.List.of(
+                new org.layerlab.core.graph.DenseSpec(256, org.layerlab.core.graph.Activation.RELU,
+                        org.layerlab.core.graph.WeightInit.XAVIER, 0, 0),
+                new org.layerlab.core.graph.DenseSpec(128, org.layerlab.core.graph.Activation.RELU,
+                        org.layerlab.core.graph.WeightInit.XAVIER, 0, 0)));
+    }
+
+    /** LeNet-style: conv 5×5×20, max pool 2, conv 5×5×50, max pool 2, dense 500, output 10 — as the PyTorch twin. */
+    static org.layerlab.core.graph.NetworkGraph lenet() {
+        var relu = org.layerlab.core.graph.Activation.RELU;
+        var xavier = org.layerlab.core.graph.WeightInit.XAVIER;
+        var valid = org.layerlab.core.graph.Padding.VALID;
+        org.layerlab.core.graph.NetworkGraph chain = org.layerlab.core.graph.NetworkGraph.chain(java.util.List.of(
+                new org.layerlab.core.graph.ConvolutionSpec(20, 5, 5, 1, 1, valid, relu, xavier, 0, 0),
+                new org.layerlab.core.graph.PoolingSpec(org.layerlab.core.graph.PoolType.MAX, 2),
+                new org.layerlab.core.graph.ConvolutionSpec(50, 5, 5, 1, 1, valid, relu, xavier, 0, 0),
+                new org.layerlab.core.graph.PoolingSpec(org.layerlab.core.graph.PoolType.MAX, 2),
+                new org.layerlab.core.graph.FlattenSpec(),
+                new org.layerlab.core.graph.DenseSpec(500, relu, xavier, 0, 0)));
+        org.layerlab.core.graph.Node input = chain.nodesOfKind(org.layerlab.core.graph.LayerKind.INPUT).get(0);
+        return chain.withSpec(input.id(), new org.layerlab.core.graph.InputSpec(
+                new org.layerlab.core.graph.TensorShape.Image(1, 28, 28)));
+    }
+
+    /** MNIST from its IDX files as prepared data: pixels scaled to 0..1, no validation rows. */
+    static org.layerlab.core.preprocess.PreparedData mnistData(Path folder, int limit) throws IOException {
+        org.layerlab.core.preprocess.EncodedSet train = encoded(folder, "train", limit);
+        org.layerlab.core.preprocess.EncodedSet test = encoded(folder, "test", 0);
+        java.util.List<String> pixels = new java.util.ArrayList<>();
+        for (int i = 0; i < train.columns(); i++) {
+            pixels.add("px" + i);
+        }
+        java.util.List<String> digits = java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        return new org.layerlab.core.preprocess.PreparedData(train,
+                new org.layerlab.core.preprocess.EncodedSet(new float[0], 0, train.columns(), new int[0]), test,
+                pixels, digits, java.util.List.of());
+    }
+
+    private static org.layerlab.core.preprocess.EncodedSet encoded(Path folder, String split, int limit)
+            throws IOException {
+        org.layerlab.core.data.IdxReader.Images images = org.layerlab.core.data.IdxReader.readImages(
+                folder.resolve(split + "-images-idx3-ubyte.gz"));
+        int[] labels = org.layerlab.core.data.IdxReader.readLabels(folder.resolve(split + "-labels-idx1-ubyte.gz"));
+        int rows = limit > 0 ? Math.min(limit, images.count()) : images.count();
+        int columns = images.height() * images.width();
+        float[] features = new float[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            byte[] pixels = images.pixels()[r];
+            for (int c = 0; c < columns; c++) {
+                features[r * columns + c] = (pixels[c] & 0xff) / 255f;
+            }
+        }
+        return new org.layerlab.core.preprocess.EncodedSet(features, rows, columns,
+                java.util.Arrays.copyOf(labels, rows));
+    }
+
+    /** Peak resident memory of this process (Linux: VmHWM), or -1 where it cannot be read. */
+    static long peakResidentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** {@code bench csv}: how fast a large numeric CSV file loads. */

@@ -42,4 +42,18 @@ class BenchCommandTest {
         assertThat(out.toString()).contains("2 clients × 25 requests on 127.0.0.1").contains("requests/s")
                 .contains("p99");
     }
+
+    @Test
+    void trainingBenchmarkRunsBothNetworksAndThePlainDl4jYardstick() {
+        StringWriter out = new StringWriter();
+
+        int exit = LayerLabCommand.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "bench", "--epochs", "1", "--limit", "640");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("MNIST: 640 training and 10,000 test images")
+                .contains("RESULT system=layerlab net=mlp").contains("RESULT system=dl4j-plain net=mlp")
+                .contains("RESULT system=layerlab net=cnn").contains("RESULT system=dl4j-plain net=cnn")
+                .contains("layerlab_vs_plain=").contains("peak_rss_mb=");
+    }
 }
