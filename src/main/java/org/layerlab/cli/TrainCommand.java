@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.layerlab.core.data.CsvReader;
+import org.layerlab.core.data.TableReader;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.LabelGuesser;
 import org.layerlab.core.data.SplitSettings;
@@ -93,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Project project = buildProject(out);
-        Table table = CsvReader.read(project.dataFile());
+        Table table = TableReader.read(project.dataFile());
         out.printf(Locale.ROOT, "Data: %s (%d rows, %d columns), label '%s'%n", project.dataFile().getFileName(),
                 table.rowCount(), table.columnCount(), project.labelColumn());
         PreparedExperiment experiment = PreparedExperiment.prepare(project, table);
@@ -172,7 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             String labelColumn = label;
             if (labelColumn == null) {
-                Table table = CsvReader.read(dataFile);
+                Table table = TableReader.read(dataFile);
                 labelColumn = LabelGuesser.guess(table).orElseThrow(() -> new DataProblem(
                         "LayerLab could not guess which column to predict. Name it with --label COLUMN."));
                 out.println("Label column guessed: '" + labelColumn + "' (choose another with --label)");

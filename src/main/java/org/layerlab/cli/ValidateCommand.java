@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.layerlab.core.data.CsvReader;
+import org.layerlab.core.data.TableReader;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.experiment.PreparedExperiment;
@@ -45,7 +45,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "shapes depend on the data: move the file back, or open the project in the app and choose it "
                     + "again.");
         }
-        Table table = CsvReader.read(project.dataFile());
+        Table table = TableReader.read(project.dataFile());
         PreparedExperiment experiment = PreparedExperiment.prepare(project, table);
         DataSignature data = experiment.data().signature();
         out.printf(Locale.ROOT, "Data: %s, label '%s': %s values per example, %d classes%n",

@@ -23,7 +23,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.layerlab.core.data.CsvReader;
+import org.layerlab.core.data.TableReader;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.LabelGuesser;
 import org.layerlab.core.data.SplitSettings;
@@ -150,7 +150,7 @@ public final class ProjectViewModel {
         TrainingConfig config = training.get();
         status.set("Reading " + fileName(file) + "…");
         inBackground(() -> {
-            Table loaded = CsvReader.read(file);
+            Table loaded = TableReader.read(file);
             String label = LabelGuesser.guess(loaded)
                     .orElse(loaded.columnNames().get(loaded.columnCount() - 1));
             List<String> excluded = excludedByDefault.stream().filter(c -> loaded.find(c).isPresent()).toList();
@@ -178,7 +178,7 @@ public final class ProjectViewModel {
             Project opened = ProjectStore.load(file);
             Table loaded;
             try {
-                loaded = CsvReader.read(opened.dataFile());
+                loaded = TableReader.read(opened.dataFile());
             } catch (DataProblem problem) {
                 throw new DataProblem("The project '" + fileName(file) + "' uses the data file '"
                         + opened.dataFile() + "', which could not be opened. " + problem.getMessage(), problem);

@@ -193,4 +193,13 @@ class TrainCommandTest {
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void trainsFromAWekaArffFile() {
+        int exit = run("train", "--data", "src/test/resources/arff/iris.arff", "--epochs", "30");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Label column guessed: 'class'").contains("Iris-virginica")
+                .contains("Test accuracy");
+    }
 }
