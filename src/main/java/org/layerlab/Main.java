@@ -1,6 +1,8 @@
 package org.layerlab;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,12 +38,14 @@ public final class Main {
     /** Runs this same program in a child JVM with the OpenMP setting; null if that is not possible. */
     private static Integer relaunchWithPassiveThreads(String[] args) {
         try {
-            String java = ProcessHandle.current().info().command().orElse(null);
-            if (java == null) {
+            // The java launcher of this runtime (also inside a jpackage image, which keeps bin/java for this).
+            Path launcher = Path.of(System.getProperty("java.home"), "bin",
+                    System.getProperty("os.name").startsWith("Windows") ? "java.exe" : "java");
+            if (!Files.isExecutable(launcher)) {
                 return null;
             }
             List<String> command = new ArrayList<>();
-            command.add(java);
+            command.add(launcher.toString());
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             command.add("-D" + NO_RELAUNCH + "=true");
             command.add("-cp");

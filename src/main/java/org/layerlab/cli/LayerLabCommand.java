@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
         versionProvider = LayerLabCommand.VersionProvider.class,
         description = {"LayerLab: build and train neural networks.",
                 "Run without arguments to open the app."},
-        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ValidateCommand.class, TemplatesCommand.class, PredictCommand.class,
+                ServeCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LayerLabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -19,7 +21,10 @@ public final class LayerLabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Exit codes: 0 done, 1 training failed, 2 the input was wrong (a message says what). */
+    /**
+     * Exit codes: 0 done, 1 training failed (or, for {@code validate}, the network has errors), 2 the input was
+     * wrong (a message says what).
+     */
     public static int execute(String... args) {
         return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
     }

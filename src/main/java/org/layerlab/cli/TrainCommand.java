@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.layerlab.core.data.CsvReader;
+import org.layerlab.core.data.TableReader;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.LabelGuesser;
 import org.layerlab.core.data.SplitSettings;
@@ -17,7 +17,11 @@ import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.experiment.RunReport;
 import org.layerlab.core.graph.Activation;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.GraphAnalysis;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.ShapeInference;
+import org.layerlab.core.graph.Template;
+import org.layerlab.core.graph.Templates;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.ProjectStore;
 import org.layerlab.core.train.RunControl;
@@ -30,8 +34,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code layerlab train}: trains a network on a CSV file (or as a saved project says), prints progress,
- * evaluates on the test split and optionally writes a JSON report and the model.
+ * {@code layerlab train}: trains a network — the default MLP, {@code --hidden} Dense layers, a {@code --template},
+ * or whatever network a saved project holds, branching ones included — on a CSV file (or as a saved project says),
+ * prints progress, evaluates on the test split and optionally writes a JSON report and the model. A network that
+ * cannot train is refused before training, with each problem and its suggested fix (exit code 2).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network on a CSV file or a saved project, then evaluate it on the test split.")
@@ -55,6 +61,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Units of each hidden Dense layer (ReLU), e.g. 64,32 (default: 64,32).")
     List<Integer> hidden;
 
+    @Option(names = "--template", paramLabel = "NAME",
+            description = "Train a ready-made network, adapted to the data (see: layerlab templates).")
+    String template;
+
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default: 100).")
     Integer epochs;
 
@@ -71,26 +81,46 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "REPORT.json", description = "Write a JSON report of the run here.")
     Path report;
 
-    @Option(names = "--save-model", paramLabel = "MODEL.zip", description = "Save the trained network here.")
+    @Option(names = "--html", paramLabel = "REPORT.html",
+            description = "Write a report of the run (settings, curves, metrics, confusion matrix) as a web page.")
+    Path html;
+
+    @Option(names = "--save-model", paramLabel = "MODEL.zip",
+            description = "Save the trained model (network, preprocessing, classes) here, for predict and serve.")
     Path saveModel;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Project project = buildProject(out);
-        Table table = CsvReader.read(project.dataFile());
+        Table table = TableReader.read(project.dataFile());
         out.printf(Locale.ROOT, "Data: %s (%d rows, %d columns), label '%s'%n", project.dataFile().getFileName(),
                 table.rowCount(), table.columnCount(), project.labelColumn());
         PreparedExperiment experiment = PreparedExperiment.prepare(project, table);
         experiment.data().notes().forEach(note -> out.println("Note: " + note));
-        int inputs = experiment.data().inputCount();
-        int classes = experiment.data().classCount();
+        if (template != null) {
+            // A template adapts to the data, so it is built once the data's shape and classes are known.
+            Template chosen = Templates.find(template).orElseThrow();
+            experiment = experiment.withNetwork(chosen.buildFor(experiment.data().signature()));
+            project = experiment.project();
+            out.println("Template: " + chosen.name() + " (" + chosen.id() + ")");
+        }
         out.printf(Locale.ROOT, "Split: %d train / %d validation / %d test rows (seed %d)%n",
                 experiment.data().train().rows(), experiment.data().validation().rows(),
                 experiment.data().test().rows(), project.split().seed());
-        out.printf(Locale.ROOT, "Network: %s, %,d parameters%n", project.network().describe(inputs, classes),
-                project.network().parameterCount(inputs, classes));
+        GraphAnalysis analysis = ShapeInference.analyse(project.network(), experiment.data().signature());
+        out.printf(Locale.ROOT, "Network: %s, %,d parameters%n", analysis.describe(project.network()),
+                analysis.totalParameters());
         out.flush();
+        if (!analysis.trainable()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Error: the network cannot be trained yet.");
+            NetworkReport.printProblems(err, project.network(), analysis);
+            if (projectFile != null && template == null && hidden == null) {
+                err.println("(See every layer's shape with: layerlab validate " + projectFile + ")");
+            }
+            return UserErrorHandler.BAD_INPUT;
+        }
 
         Dl4jTrainer trainer = new Dl4jTrainer();
         out.println("Backend: " + trainer.backend().summary());
@@ -106,12 +136,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Evaluation test = experiment.evaluateOnTest(result.model());
         printEvaluation(out, test, result);
+        com.fasterxml.jackson.databind.node.ObjectNode json = RunReport.toJson(experiment, result, test);
         if (report != null) {
-            RunReport.write(RunReport.toJson(experiment, result, test), report);
+            RunReport.write(json, report);
             out.println("Report written to " + report);
         }
+        if (html != null) {
+            org.layerlab.core.io.AtomicFiles.write(html, org.layerlab.core.export.HtmlReport.of(json,
+                    "LayerLab run: predicting '" + project.labelColumn() + "' from "
+                            + project.dataFile().getFileName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.println("Web page report written to " + html);
+        }
         if (saveModel != null) {
-            result.model().save(saveModel);
+            org.layerlab.core.bundle.ModelBundleStore.save(experiment.bundle(result.model(), test), saveModel);
             out.println("Model saved to " + saveModel);
         }
         out.flush();
@@ -135,7 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             String labelColumn = label;
             if (labelColumn == null) {
-                Table table = CsvReader.read(dataFile);
+                Table table = TableReader.read(dataFile);
                 labelColumn = LabelGuesser.guess(table).orElseThrow(() -> new DataProblem(
                         "LayerLab could not guess which column to predict. Name it with --label COLUMN."));
                 out.println("Label column guessed: '" + labelColumn + "' (choose another with --label)");
@@ -145,8 +182,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (label != null) {
             project = project.withLabel(label);
         }
+        if (hidden != null && template != null) {
+            throw new IllegalArgumentException("Give either --hidden or --template, not both.");
+        }
+        if (template != null && Templates.find(template).isEmpty()) {
+            throw new IllegalArgumentException("There is no template '" + template + "'. Choose one of "
+                    + Templates.ids() + ".");
+        }
         if (hidden != null) {
-            project = project.withNetwork(NetworkSpec.ofUnits(hidden, Activation.RELU));
+            project = project.withNetwork(NetworkGraph.mlp(hidden, Activation.RELU));
         }
         TrainingConfig config = project.training();
         project = project.withTraining(new TrainingConfig(

@@ -14,7 +14,8 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
             throws Exception {
-        if (e instanceof DataProblem || e instanceof ProjectFileProblem || e instanceof IllegalArgumentException) {
+        if (e instanceof DataProblem || e instanceof ProjectFileProblem || e instanceof IllegalArgumentException
+                || e instanceof org.layerlab.core.bundle.BundleProblem) {
             commandLine.getErr().println("Error: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -117,7 +117,7 @@ public final class DataController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a data file");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Data tables (*.csv, *.tsv, *.txt)", "*.csv", "*.tsv", "*.txt", "*.tab"),
+                new FileChooser.ExtensionFilter("Data tables (*.csv, *.tsv, *.txt, *.arff)", "*.csv", "*.tsv", "*.txt", "*.tab", "*.arff"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(dataRoot.getScene().getWindow());
         if (file != null) {

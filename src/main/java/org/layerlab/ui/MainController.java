@@ -34,7 +34,7 @@ import org.layerlab.core.train.BackendInfo;
  * Handlers only delegate; file choosers live here because they need the window.
  */
 public final class MainController {
-    private static final List<String> DATA_EXTENSIONS = List.of(".csv", ".tsv", ".txt", ".tab");
+    private static final List<String> DATA_EXTENSIONS = List.of(".csv", ".tsv", ".txt", ".tab", ".arff");
 
     private final ViewModels viewModels;
     private final ProjectViewModel project;
@@ -97,7 +97,7 @@ public final class MainController {
     private void onOpenDataFile() {
         FileChooser chooser = chooser("Open a data file");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Data tables (*.csv, *.tsv, *.txt)", "*.csv", "*.tsv", "*.txt", "*.tab"),
+                new FileChooser.ExtensionFilter("Data tables (*.csv, *.tsv, *.txt, *.arff)", "*.csv", "*.tsv", "*.txt", "*.tab", "*.arff"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(window());
         if (file != null) {

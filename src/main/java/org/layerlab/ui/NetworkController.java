@@ -20,7 +20,11 @@ import javafx.scene.layout.VBox;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.graph.Activation;
 import org.layerlab.core.graph.DenseSpec;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.GraphAnalysis;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.ShapeInference;
+import org.layerlab.core.graph.TensorShape;
 import org.layerlab.ui.NetworkViewModel.LayerRow;
 
 /** The Network step: a form with one row per hidden layer, and a live picture and size of the network. */
@@ -168,30 +172,64 @@ public final class NetworkController {
 
     // ---------------------------------------------------------------- the picture
 
-    /** Input, hidden layers and output as blocks whose height grows with the number of units. */
+    /**
+     * Every node in order (each after its inputs) as a block whose height grows with the values it passes on. An
+     * interim picture until the canvas replaces this step.
+     */
     private void drawDiagram() {
         networkDiagram.getChildren().clear();
-        NetworkSpec spec = model.shared().networkProperty().get();
+        NetworkGraph graph = model.shared().networkProperty().get();
         PreparedExperiment experiment = model.shared().getExperiment();
-        Integer inputs = experiment == null ? null : experiment.data().inputCount();
-        Integer classes = experiment == null ? null : experiment.data().classCount();
-        int max = 1;
-        for (DenseSpec layer : spec.hiddenLayers()) {
-            max = Math.max(max, layer.units());
+        GraphAnalysis analysis = experiment == null || experiment.data().inputCount() < 1
+                || experiment.data().classCount() < 1 ? null
+                : ShapeInference.analyse(graph, experiment.data().signature());
+        List<NodeId> order = graph.topologicalOrder()
+                .orElseGet(() -> graph.nodes().stream().map(org.layerlab.core.graph.Node::id).toList());
+        long max = 1;
+        for (NodeId id : order) {
+            max = Math.max(max, size(graph, analysis, id));
         }
-        if (inputs != null) {
-            max = Math.max(max, Math.max(inputs, classes));
+        boolean first = true;
+        for (NodeId id : order) {
+            org.layerlab.core.graph.Node node = graph.node(id);
+            if (!first) {
+                networkDiagram.getChildren().add(arrow());
+            }
+            first = false;
+            String shape = analysis == null ? "?" : analysis.shapeOf(id).map(TensorShape::describe).orElse("?");
+            if (analysis == null && node.spec() instanceof DenseSpec dense) {
+                shape = Integer.toString(dense.units());
+            }
+            String style = switch (node.spec().kind()) {
+                case INPUT -> "diagram-input";
+                case OUTPUT -> "diagram-output";
+                default -> "diagram-hidden";
+            };
+            long size = size(graph, analysis, id);
+            networkDiagram.getChildren().add(block(node.spec().kind().label(), shape,
+                    caption(node.spec()),
+                    size > 0 ? (int) Math.min(Integer.MAX_VALUE, size) : null, (int) Math.min(Integer.MAX_VALUE, max),
+                    style));
         }
-        networkDiagram.getChildren().add(block("Input", inputs == null ? "?" : inputs.toString(), "", inputs, max,
-                "diagram-input"));
-        for (DenseSpec layer : spec.hiddenLayers()) {
-            networkDiagram.getChildren().add(arrow());
-            networkDiagram.getChildren().add(block("Dense", Integer.toString(layer.units()), layer.activation().label(),
-                    layer.units(), max, "diagram-hidden"));
+    }
+
+    /** The short line under a block: the activation where there is one (the blocks are narrow). */
+    private static String caption(org.layerlab.core.graph.LayerSpec spec) {
+        if (spec instanceof DenseSpec dense) {
+            return dense.activation().label();
         }
-        networkDiagram.getChildren().add(arrow());
-        networkDiagram.getChildren().add(block("Output", classes == null ? "?" : classes.toString(), "softmax",
-                classes, max, "diagram-output"));
+        if (spec instanceof org.layerlab.core.graph.OutputSpec output) {
+            return output.activation().toString();
+        }
+        return spec instanceof org.layerlab.core.graph.InputSpec ? "" : spec.summary();
+    }
+
+    /** The values a node passes on (units for a Dense layer before data is open), or 0 when unknown. */
+    private static long size(NetworkGraph graph, GraphAnalysis analysis, NodeId id) {
+        if (analysis != null) {
+            return analysis.shapeOf(id).map(TensorShape::elementCount).orElse(0L);
+        }
+        return graph.node(id).spec() instanceof DenseSpec dense ? dense.units() : 0;
     }
 
     private static Node block(String title, String units, String activation, Integer size, int max, String style) {

@@ -12,12 +12,22 @@ import javafx.collections.ObservableList;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.graph.Activation;
 import org.layerlab.core.graph.DenseSpec;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.GraphAnalysis;
+import org.layerlab.core.graph.InputSpec;
+import org.layerlab.core.graph.LayerSpec;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.Node;
+import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.OutputSpec;
+import org.layerlab.core.graph.ShapeInference;
 
 /**
  * The Network step as a form: an editable list of hidden Dense layers. The form is only one way to edit a
- * {@link NetworkSpec} (a canvas will be another), so the spec in the shared project stays the truth: every edit
- * produces a new spec, and a spec that arrives from elsewhere (an opened project) rebuilds the rows.
+ * {@link NetworkGraph} (the canvas will be another), so the graph in the shared project stays the truth: every edit
+ * produces a new graph, and a graph that arrives from elsewhere (an opened project) rebuilds the rows.
+ *
+ * <p>The form can show only a plain stack (Input → Dense … → Output). Any other network (a template, a branching
+ * network from a project file) is left untouched: the rows are empty, adding is off, and the texts say why.
  */
 public final class NetworkViewModel {
     /** Units given to a newly added layer when there is no layer to copy. */
@@ -35,13 +45,13 @@ public final class NetworkViewModel {
     public NetworkViewModel(ProjectViewModel shared) {
         this.shared = shared;
         layers.addListener((javafx.collections.ListChangeListener<LayerRow>) change -> {
-            if (!syncing) {
+            if (!syncing && isDenseStack(shared.networkProperty().get())) {
                 shared.networkProperty().set(currentSpec());
             }
         });
-        shared.networkProperty().addListener((obs, old, spec) -> {
-            if (!spec.equals(currentSpec())) {
-                rebuildRows(spec);
+        shared.networkProperty().addListener((obs, old, graph) -> {
+            if (!graph.equals(currentSpec())) {
+                rebuildRows(graph);
             }
             refreshTexts();
         });
@@ -54,6 +64,9 @@ public final class NetworkViewModel {
 
     /** Adds a hidden layer after the last one, as wide as the last one (or {@value #NEW_LAYER_UNITS} units). */
     public void addLayer() {
+        if (!isDenseStack(shared.networkProperty().get())) {
+            return;
+        }
         int units = layers.isEmpty() ? NEW_LAYER_UNITS : layers.get(layers.size() - 1).unitsProperty().get();
         Activation activation = layers.isEmpty() ? Activation.RELU
                 : layers.get(layers.size() - 1).activationProperty().get();
@@ -66,20 +79,56 @@ public final class NetworkViewModel {
 
     // ---------------------------------------------------------------- reactions
 
-    /** The spec the rows describe. */
-    public NetworkSpec currentSpec() {
+    /**
+     * The graph the rows describe: the current stack with its Dense layers replaced by the rows (the Output keeps
+     * its settings). When the current network is not a plain stack, it is returned unchanged.
+     */
+    public NetworkGraph currentSpec() {
+        NetworkGraph current = shared.networkProperty().get();
+        if (!isDenseStack(current)) {
+            return current;
+        }
         List<DenseSpec> specs = new ArrayList<>(layers.size());
         for (LayerRow row : layers) {
             specs.add(new DenseSpec(row.unitsProperty().get(), row.activationProperty().get()));
         }
-        return new NetworkSpec(specs);
+        NetworkGraph rebuilt = NetworkGraph.chain(specs);
+        Node output = rebuilt.nodes().get(rebuilt.nodes().size() - 1);
+        Node oldOutput = current.nodesOfKind(org.layerlab.core.graph.LayerKind.OUTPUT).get(0);
+        return rebuilt.withSpec(output.id(), oldOutput.spec());
     }
 
-    private void rebuildRows(NetworkSpec spec) {
+    /** Input (as the data comes), Dense layers, Output, in one line: what the form can show and edit. */
+    static boolean isDenseStack(NetworkGraph graph) {
+        if (!graph.isChain()) {
+            return false;
+        }
+        List<NodeId> order = graph.topologicalOrder().orElseThrow();
+        for (int i = 0; i < order.size(); i++) {
+            LayerSpec spec = graph.node(order.get(i)).spec();
+            boolean fits = i == 0 ? spec instanceof InputSpec input && input.reshape() == null
+                    : i == order.size() - 1 ? spec instanceof OutputSpec : spec instanceof DenseSpec;
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The Dense layers of a stack in order (none for another kind of network). */
+    static List<DenseSpec> denseLayers(NetworkGraph graph) {
+        if (!isDenseStack(graph)) {
+            return List.of();
+        }
+        return graph.topologicalOrder().orElseThrow().stream().map(id -> graph.node(id).spec())
+                .filter(DenseSpec.class::isInstance).map(DenseSpec.class::cast).toList();
+    }
+
+    private void rebuildRows(NetworkGraph graph) {
         syncing = true;
         try {
             List<LayerRow> rows = new ArrayList<>();
-            for (DenseSpec layer : spec.hiddenLayers()) {
+            for (DenseSpec layer : denseLayers(graph)) {
                 rows.add(new LayerRow(layer.units(), layer.activation()));
             }
             layers.setAll(rows);
@@ -89,12 +138,28 @@ public final class NetworkViewModel {
     }
 
     private void refreshTexts() {
-        NetworkSpec spec = shared.networkProperty().get();
+        NetworkGraph graph = shared.networkProperty().get();
         PreparedExperiment experiment = shared.getExperiment();
         StringBuilder shape = new StringBuilder();
-        if (experiment == null) {
+        if (!isDenseStack(graph)) {
+            int count = graph.nodes().size();
+            shapeText.set("A network of " + count + " nodes (from a template or the canvas); this form edits plain "
+                    + "stacks of Dense layers only.");
+            if (experiment == null || experiment.data().inputCount() < 1 || experiment.data().classCount() < 1) {
+                parameterText.set("Parameters: open data to count them");
+            } else {
+                GraphAnalysis analysis = ShapeInference.analyse(graph, experiment.data().signature());
+                parameterText.set(String.format("Parameters: %,d", analysis.totalParameters())
+                        + analysis.firstError().map(e -> ". " + e).orElse(""));
+            }
+            inputText.set("");
+            outputText.set("");
+            return;
+        }
+        List<DenseSpec> hidden = denseLayers(graph);
+        if (experiment == null || experiment.data().inputCount() < 1 || experiment.data().classCount() < 1) {
             shape.append("inputs");
-            for (DenseSpec layer : spec.hiddenLayers()) {
+            for (DenseSpec layer : hidden) {
                 shape.append(" → ").append(layer.units());
             }
             shapeText.set(shape.append(" → classes").toString());
@@ -106,11 +171,12 @@ public final class NetworkViewModel {
         int inputs = experiment.data().inputCount();
         int classes = experiment.data().classCount();
         shape.append(inputs).append(inputs == 1 ? " input" : " inputs");
-        for (DenseSpec layer : spec.hiddenLayers()) {
+        for (DenseSpec layer : hidden) {
             shape.append(" → ").append(layer.units());
         }
         shapeText.set(shape.append(" → ").append(classes).append(" classes").toString());
-        parameterText.set(String.format("Parameters: %,d", spec.parameterCount(inputs, classes)));
+        parameterText.set(String.format("Parameters: %,d",
+                ShapeInference.analyse(graph, experiment.data().signature()).totalParameters()));
         inputText.set(inputs + (inputs == 1 ? " input" : " inputs") + ", one per feature value");
         outputText.set(classes + " units, one per class of '" + experiment.project().labelColumn()
                 + "', softmax: the answer is the most probable class");

@@ -23,14 +23,14 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.layerlab.core.data.CsvReader;
+import org.layerlab.core.data.TableReader;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.LabelGuesser;
 import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.PreparedExperiment;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.ProjectStore;
@@ -64,8 +64,8 @@ public final class ProjectViewModel {
     private final StringProperty dataProblem = new SimpleStringProperty(this, "dataProblem", "");
     private final StringProperty sampleNote = new SimpleStringProperty(this, "sampleNote", "");
     private final BooleanProperty preparing = new SimpleBooleanProperty(this, "preparing");
-    private final ObjectProperty<NetworkSpec> network =
-            new SimpleObjectProperty<>(this, "network", NetworkSpec.defaultSpec());
+    private final ObjectProperty<NetworkGraph> network =
+            new SimpleObjectProperty<>(this, "network", NetworkGraph.defaultGraph());
     private final ObjectProperty<TrainingConfig> training =
             new SimpleObjectProperty<>(this, "training", TrainingConfig.defaults());
     private final ObjectProperty<TrainingResult> trainingResult = new SimpleObjectProperty<>(this, "trainingResult");
@@ -146,11 +146,11 @@ public final class ProjectViewModel {
         Project previous = project.get();
         SplitSettings split = previous == null ? SplitSettings.defaults() : previous.split();
         boolean standardize = previous == null || previous.preprocessing().standardize();
-        NetworkSpec networkSpec = network.get();
+        NetworkGraph networkSpec = network.get();
         TrainingConfig config = training.get();
         status.set("Reading " + fileName(file) + "…");
         inBackground(() -> {
-            Table loaded = CsvReader.read(file);
+            Table loaded = TableReader.read(file);
             String label = LabelGuesser.guess(loaded)
                     .orElse(loaded.columnNames().get(loaded.columnCount() - 1));
             List<String> excluded = excludedByDefault.stream().filter(c -> loaded.find(c).isPresent()).toList();
@@ -178,7 +178,7 @@ public final class ProjectViewModel {
             Project opened = ProjectStore.load(file);
             Table loaded;
             try {
-                loaded = CsvReader.read(opened.dataFile());
+                loaded = TableReader.read(opened.dataFile());
             } catch (DataProblem problem) {
                 throw new DataProblem("The project '" + fileName(file) + "' uses the data file '"
                         + opened.dataFile() + "', which could not be opened. " + problem.getMessage(), problem);
@@ -401,7 +401,7 @@ public final class ProjectViewModel {
         return preparing;
     }
 
-    public ObjectProperty<NetworkSpec> networkProperty() {
+    public ObjectProperty<NetworkGraph> networkProperty() {
         return network;
     }
 

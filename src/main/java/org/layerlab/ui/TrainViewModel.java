@@ -21,7 +21,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.PreparedExperiment;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.BackendInfo;
 import org.layerlab.core.train.RunControl;
@@ -122,7 +123,7 @@ public final class TrainViewModel {
 
         blockedReason = Bindings.createStringBinding(this::computeBlockedReason, shared.tableProperty(),
                 shared.experimentProperty(), shared.preparingProperty(), shared.dataProblemProperty(),
-                configProblem, shared.backendProperty(), shared.trainingRunningProperty());
+                configProblem, shared.backendProperty(), shared.trainingRunningProperty(), shared.networkProperty());
         trainDisabled = shared.trainingRunningProperty().or(blockedReason.isNotEmpty());
         stopDisabled = shared.trainingRunningProperty().not().or(stopping);
     }
@@ -135,7 +136,7 @@ public final class TrainViewModel {
             return;
         }
         PreparedExperiment experiment = shared.getExperiment();
-        NetworkSpec network = shared.networkProperty().get();
+        NetworkGraph network = shared.networkProperty().get();
         TrainingConfig config = shared.trainingProperty().get();
         clearRunDisplay();
         events.clear();
@@ -471,6 +472,15 @@ public final class TrainViewModel {
         if (!configProblem.get().isEmpty()) {
             return configProblem.get();
         }
+        // Shape inference is cheap (well under a millisecond for a few dozen layers), so it can run on each change.
+        PreparedData prepared = shared.getExperiment().data();
+        if (prepared.inputCount() > 0 && prepared.classCount() > 0) {
+            String networkProblem = ShapeInference.analyse(shared.networkProperty().get(), prepared.signature())
+                    .firstError().orElse("");
+            if (!networkProblem.isEmpty()) {
+                return "The network cannot train yet (step 2, Network): " + networkProblem;
+            }
+        }
         BackendInfo backend = shared.backendProperty().get();
         if (backend != null && "none".equals(backend.kind())) {
             return "Training is not possible on this computer. " + backend.explanation();
@@ -492,7 +502,7 @@ public final class TrainViewModel {
      */
     private record DeferredTrainer(java.util.function.Supplier<Trainer> factory) implements Trainer {
         @Override
-        public TrainingResult train(PreparedData data, NetworkSpec network, TrainingConfig config,
+        public TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
                                     TrainingListener listener, RunControl control) {
             return factory.get().train(data, network, config, listener, control);
         }

@@ -22,9 +22,18 @@ class LayeringTest {
     @Test
     void coreHasNoUserInterfaceTypes() {
         noClasses().that().resideInAPackage("org.layerlab.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..",
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "javax.swing..",
                         "org.controlsfx..", "org.jfree..", "org.layerlab.ui..", "org.layerlab.cli..")
                 .because("core must run without a window: the command line and the tests drive it alone")
+                .check(classes);
+    }
+
+    @Test
+    void javaImageClassesStayInsideTheImageAdapter() {
+        noClasses().that().resideInAPackage("org.layerlab.core..")
+                .and().resideOutsideOfPackage("org.layerlab.core.imageio..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..")
+                .because("image decoding is the one headless use of java.awt in core, kept in core.imageio")
                 .check(classes);
     }
 

@@ -11,6 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
+import org.layerlab.core.graph.Activation;
+import org.layerlab.core.graph.ConcatSpec;
+import org.layerlab.core.graph.DenseSpec;
+import org.layerlab.core.graph.Edge;
+import org.layerlab.core.graph.InputSpec;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.Node;
+import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.OutputSpec;
+import org.layerlab.core.graph.Templates;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.ProjectStore;
 
@@ -91,6 +102,71 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsATemplateAdaptedToTheData() throws IOException {
+        Path report = folder.resolve("lenet.json");
+
+        int exit = run("train", "--data", "samples/digits8x8/digits.csv", "--label", "digit", "--template", "lenet",
+                "--epochs", "2", "--report", report.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Template: LeNet-style CNN (lenet)")
+                .contains("Network: 1×8×8 → 6×8×8 → 6×4×4 → 16×4×4 → 16×2×2 → 64 → 120 → 84 → 10, 19,754 parameters")
+                .contains("Epoch 2/2").contains("Test accuracy");
+        JsonNode network = new ObjectMapper().readTree(report.toFile()).path("network");
+        assertThat(network.path("parameters").asLong()).isEqualTo(19_754);
+        assertThat(network.path("nodes")).hasSize(9);
+        assertThat(network.path("nodes").get(1).path("shape").asText()).isEqualTo("6×8×8");
+        assertThat(network.path("memory_estimate_bytes").asLong()).isPositive();
+    }
+
+    @Test
+    void trainsABranchingNetworkSavedInAProject() throws IOException {
+        // Two Dense branches side by side, joined by Concatenate: a graph no stack of layers can express.
+        NetworkGraph network = new NetworkGraph(List.of(
+                new Node(new NodeId("in"), "pixels", InputSpec.asData(), 0, 0),
+                new Node(new NodeId("wide"), "wide", new DenseSpec(48, Activation.RELU), 180, 0),
+                new Node(new NodeId("deep1"), "deep 1", new DenseSpec(32, Activation.TANH), 180, 110),
+                new Node(new NodeId("deep2"), "deep 2", new DenseSpec(16, Activation.TANH), 360, 110),
+                new Node(new NodeId("join"), "join", new ConcatSpec(), 540, 0),
+                new Node(new NodeId("out"), "answer", OutputSpec.forClasses(), 720, 0)), List.of(
+                new Edge(new NodeId("in"), new NodeId("wide")), new Edge(new NodeId("in"), new NodeId("deep1")),
+                new Edge(new NodeId("deep1"), new NodeId("deep2")), new Edge(new NodeId("wide"), new NodeId("join")),
+                new Edge(new NodeId("deep2"), new NodeId("join")), new Edge(new NodeId("join"), new NodeId("out"))));
+        Path projectFile = folder.resolve("branches" + ProjectStore.EXTENSION);
+        ProjectStore.save(Project.withDefaults(Path.of("samples/digits8x8/digits.csv").toAbsolutePath(), "digit")
+                .withNetwork(network).withTraining(new org.layerlab.core.train.TrainingConfig(10, 32, 0.01, 5)),
+                projectFile);
+        Path report = folder.resolve("branches.json");
+
+        int exit = run("train", projectFile.toString(), "--report", report.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Network: branching network of 6 nodes: pixels 64, wide 48, deep 1 32, "
+                + "deep 2 16, join 64, answer 10");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.path("network").path("parameters").asLong())
+                .isEqualTo(64 * 48 + 48 + 64 * 32 + 32 + 32 * 16 + 16 + 64 * 10 + 10);
+        assertThat(json.path("test").path("accuracy").asDouble()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void aNetworkThatCannotTrainIsRefusedWithItsProblemsAndFixes() {
+        Path projectFile = folder.resolve("broken" + ProjectStore.EXTENSION);
+        NetworkGraph lenet = Templates.find("lenet").orElseThrow()
+                .buildFor(org.layerlab.core.graph.DataSignature.table(64, 10));
+        ProjectStore.save(Project.withDefaults(Path.of("samples/digits8x8/digits.csv").toAbsolutePath(), "digit")
+                .withNetwork(lenet.withBypassed(new NodeId("flatten_1"))), projectFile);
+
+        int exit = run("train", projectFile.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("the network cannot be trained yet")
+                .contains("dense_1: Dense after Max Pooling 2D needs the image flattened")
+                .contains("Fix: Insert Flatten").contains("layerlab validate");
+        assertThat(out.toString()).doesNotContain("Epoch");
+    }
+
+    @Test
     void badInputGetsOneClearLineAndExitCode2() throws IOException {
         Path ragged = Files.writeString(folder.resolve("ragged.csv"), "a,b,c\n1,2,x\n3,4\n");
         Path oneClass = Files.writeString(folder.resolve("one.csv"), "a,b\n1,x\n2,x\n3,x\n");
@@ -102,6 +178,9 @@ class TrainCommandTest {
         assertThat(run("train", newer.toString())).isEqualTo(2);
         assertThat(run("train", "--data", "samples/iris/iris.csv", "--epochs", "0")).isEqualTo(2);
         assertThat(run("train")).isEqualTo(2);
+        assertThat(run("train", "--data", "samples/iris/iris.csv", "--template", "alexnet")).isEqualTo(2);
+        assertThat(run("train", "--data", "samples/iris/iris.csv", "--template", "mlp", "--hidden", "8"))
+                .isEqualTo(2);
 
         assertThat(err.toString())
                 .contains("Line 3 of 'ragged.csv' has 2 values but the header has 3 columns")
@@ -109,7 +188,18 @@ class TrainCommandTest {
                 .contains("newer LayerLab")
                 .contains("Epochs must be between 1")
                 .contains("--data FILE.csv")
+                .contains("There is no template 'alexnet'. Choose one of mlp, lenet, vgg-small, resnet-small, lstm.")
+                .contains("Give either --hidden or --template, not both.")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void trainsFromAWekaArffFile() {
+        int exit = run("train", "--data", "src/test/resources/arff/iris.arff", "--epochs", "30");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Label column guessed: 'class'").contains("Iris-virginica")
+                .contains("Test accuracy");
     }
 }

@@ -3,7 +3,8 @@ package org.layerlab.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.BackendInfo;
@@ -44,10 +45,10 @@ final class FakeTrainer implements Trainer {
     }
 
     @Override
-    public TrainingResult train(PreparedData data, NetworkSpec network, TrainingConfig config,
+    public TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
                                 TrainingListener listener, RunControl control) {
         listener.on(new TrainingEvent.RunStarted("Fake CPU", config.epochs(), iterationsPerEpoch, data.train().rows(),
-                network.parameterCount(data.inputCount(), data.classCount())));
+                ShapeInference.analyse(network, data.signature()).totalParameters()));
         List<TrainingEvent.EpochEnded> history = new ArrayList<>();
         long global = 0;
         Outcome outcome = Outcome.COMPLETED;

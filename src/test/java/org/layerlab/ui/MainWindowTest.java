@@ -174,12 +174,12 @@ class MainWindowTest {
             viewModels().train().epochsTextProperty().set("77");
             viewModels().data().labelProperty().set("survived");
         });
-        waitUntil("the edits are applied", LOAD, () -> project.getProject().network().hiddenLayers().size() == 3
+        waitUntil("the edits are applied", LOAD, () -> NetworkViewModel.denseLayers(project.getProject().network()).size() == 3
                 && project.getProject().training().epochs() == 77, this::state);
 
         onFx(() -> project.openProject(saved));
 
-        waitUntil("the saved project is back", LOAD, () -> project.getProject().network().hiddenLayers().size() == 2,
+        waitUntil("the saved project is back", LOAD, () -> NetworkViewModel.denseLayers(project.getProject().network()).size() == 2,
                 this::state);
         assertThat(onFx(() -> network.layers().get(0).unitsProperty().get())).isEqualTo(10);
         assertThat(onFx(() -> project.getProject().labelColumn())).isEqualTo("sex");

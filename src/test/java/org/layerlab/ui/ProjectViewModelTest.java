@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.graph.Activation;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.project.ProjectStore;
 
 /** The shared, data and network view models, driven without the toolkit. */
@@ -142,13 +142,13 @@ class ProjectViewModelTest {
         network.layers().get(1).unitsProperty().set(8);
         network.layers().get(1).activationProperty().set(Activation.TANH);
         assertThat(network.shapeTextProperty().get()).isEqualTo("4 inputs → 64 → 8 → 3 classes");
-        assertThat(project.getProject().network()).isEqualTo(new NetworkSpec(List.of(
+        assertThat(project.getProject().network()).isEqualTo(NetworkGraph.chain(List.of(
                 new org.layerlab.core.graph.DenseSpec(64, Activation.RELU),
                 new org.layerlab.core.graph.DenseSpec(8, Activation.TANH))));
 
         network.addLayer();
         assertThat(network.layers()).hasSize(3);
-        assertThat(project.getProject().network().hiddenLayers().get(2).units()).isEqualTo(8);
+        assertThat(NetworkViewModel.denseLayers(project.getProject().network()).get(2).units()).isEqualTo(8);
 
         network.removeLayer(network.layers().get(0));
         network.removeLayer(network.layers().get(0));

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.layerlab.core.graph.LayerKind;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.OutputActivation;
+import org.layerlab.core.graph.OutputSpec;
 import org.layerlab.core.train.Trainer;
 
 /** The Train step's view model with a scripted trainer: events into charts, outcomes into words. */
@@ -52,6 +57,26 @@ class TrainViewModelTest {
         assertThat(points).isLessThanOrEqualTo(TrainViewModel.MAX_LOSS_POINTS).isGreaterThan(1_000);
         assertThat(train.lossData().getSeries(0).getX(points - 1).longValue()).isEqualTo(10_000);
         assertThat(train.accuracyData().getSeries(0).getItemCount()).isEqualTo(1_000);
+    }
+
+    @Test
+    void theTrainButtonExplainsWhatIsWrongWithTheNetworkAndWorksAgainOnceFixed() {
+        ViewModelHarness harness = loadedIris(FakeTrainer.completing(4));
+        TrainViewModel train = harness.viewModels.train();
+        NetworkGraph good = harness.project.networkProperty().get();
+        assertThat(train.trainDisabledProperty().get()).isFalse();
+
+        // Output set to 2 units while iris has 3 species (as a canvas edit would).
+        NodeId output = good.nodesOfKind(LayerKind.OUTPUT).get(0).id();
+        harness.project.networkProperty().set(good.withSpec(output, new OutputSpec(2, OutputActivation.SOFTMAX)));
+
+        assertThat(train.trainDisabledProperty().get()).isTrue();
+        assertThat(train.blockedReasonProperty().get()).isEqualTo("The network cannot train yet (step 2, Network): "
+                + "Output has 2 units but the data has 3 classes: it needs one unit per class.");
+
+        harness.project.networkProperty().set(good);
+        assertThat(train.trainDisabledProperty().get()).isFalse();
+        assertThat(train.blockedReasonProperty().get()).isEmpty();
     }
 
     @Test

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.layerlab.core.graph.NetworkSpec;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.layerlab.core.graph.DataSignature;
+import org.layerlab.core.graph.GraphAnalysis;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.BackendInfo;
 import org.layerlab.core.train.RunControl;
+import org.layerlab.core.train.TrainedModel;
 import org.layerlab.core.train.Trainer;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingEvent;
@@ -32,14 +36,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a {@link NetworkSpec} with DL4J on the calling thread (the {@link org.layerlab.core.train.TrainingService}
+ * Trains a {@link NetworkGraph} with DL4J on the calling thread (the {@link org.layerlab.core.train.TrainingService}
  * gives it its own thread).
  *
  * <p>Each epoch the training rows are shuffled (a {@link Random} seeded from the config's seed plus the epoch, so
  * a run is repeatable) into one contiguous matrix, which is then fitted minibatch by minibatch as row slices of
  * that matrix — no per-batch gathering. The {@link RunControl} is asked before every minibatch, so Stop and Pause
- * act within one iteration. After each epoch the loss (cross-entropy) and accuracy on the whole training and
- * validation splits are reported.
+ * act within one iteration. After each epoch the loss and accuracy on the whole training and validation splits are
+ * reported; that loss is the multi-class cross-entropy of the outputs read as class probabilities, whatever loss the
+ * Output layer trains with (the same for softmax; comparable across networks).
+ *
+ * <p>A network that cannot train (see {@link ShapeInference}) is refused before anything is built, with its first
+ * problem as the message.
  *
  * <p>Failures never escape: a loss that turns NaN or infinite, running out of memory, or any other error ends
  * the run with {@link Outcome#FAILED} and a message the user can act on. Exactly one {@link RunStarted} is
@@ -59,7 +67,7 @@ public final class Dl4jTrainer implements Trainer {
     }
 
     @Override
-    public TrainingResult train(PreparedData data, NetworkSpec network, TrainingConfig config,
+    public TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
                                 TrainingListener listener, RunControl control) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(network, "network");
@@ -72,7 +80,7 @@ public final class Dl4jTrainer implements Trainer {
     /** The state of one training run; used once. */
     private final class Run {
         private final PreparedData data;
-        private final NetworkSpec spec;
+        private final NetworkGraph graph;
         private final TrainingConfig config;
         private final TrainingListener listener;
         private final RunControl control;
@@ -81,14 +89,14 @@ public final class Dl4jTrainer implements Trainer {
 
         private String backendSummary = "";
         private boolean started;
-        private MultiLayerNetwork network;
+        private ComputationGraph network;
         private long fitNanos;
         private long samplesFitted;
 
-        Run(PreparedData data, NetworkSpec spec, TrainingConfig config, TrainingListener listener,
+        Run(PreparedData data, NetworkGraph graph, TrainingConfig config, TrainingListener listener,
             RunControl control) {
             this.data = data;
-            this.spec = spec;
+            this.graph = graph;
             this.config = config;
             this.listener = listener;
             this.control = control;
@@ -101,12 +109,15 @@ public final class Dl4jTrainer implements Trainer {
                 BackendInfo backend = backend();
                 backendSummary = backend.summary();
                 String problem = !Nd4jBackend.isUsable() ? backend.explanation() : dataProblem();
+                if (problem == null) {
+                    problem = networkProblem();
+                }
                 if (problem != null) {
-                    start(spec.parameterCount(data.train().columns(), data.classCount()));
+                    start(plannedParameters());
                     outcome = Outcome.FAILED;
                     message = problem;
                 } else {
-                    network = Dl4jNetworkFactory.create(spec, data.train().columns(), data.classCount(), config);
+                    network = Dl4jNetworkFactory.create(graph, signature(), config);
                     start(network.numParams());
                     Finish finish = fitAllEpochs();
                     outcome = finish.outcome();
@@ -125,7 +136,7 @@ public final class Dl4jTrainer implements Trainer {
             }
             if (!started) {
                 try {
-                    start(spec.parameterCount(data.train().columns(), data.classCount()));
+                    start(plannedParameters());
                 } catch (RuntimeException listenerFailure) {
                     LOG.warn("The training listener failed on RunStarted", listenerFailure);
                 }
@@ -136,7 +147,8 @@ public final class Dl4jTrainer implements Trainer {
                 LOG.warn("The training listener failed on RunFinished", listenerFailure);
             }
             double fitSeconds = fitNanos / 1e9;
-            return new TrainingResult(network == null ? null : new Dl4jModel(network), history, outcome, message,
+            TrainedModel model = network == null ? null : new Dl4jModel(network, data.train().columns());
+            return new TrainingResult(model, history, outcome, message,
                     fitSeconds > 0 ? samplesFitted / fitSeconds : 0, backendSummary);
         }
 
@@ -148,6 +160,24 @@ public final class Dl4jTrainer implements Trainer {
 
         private int iterationsPerEpoch() {
             return (data.train().rows() + config.batchSize() - 1) / config.batchSize();
+        }
+
+        private DataSignature signature() {
+            return DataSignature.table(data.train().columns(), data.classCount());
+        }
+
+        /** The parameters the network will have, as shape inference counts them; 0 when the data is unusable. */
+        private long plannedParameters() {
+            if (data.train().columns() < 1 || data.classCount() < 1) {
+                return 0;
+            }
+            return ShapeInference.analyse(graph, signature()).totalParameters();
+        }
+
+        /** The network's first error in plain words (e.g. a layer with no input), or null if it can train. */
+        private String networkProblem() {
+            GraphAnalysis analysis = ShapeInference.analyse(graph, signature());
+            return analysis.firstError().map(error -> "The network cannot be trained yet: " + error).orElse(null);
         }
 
         /** A plain-language reason why the data cannot be trained on, or null if it can. */
@@ -283,8 +313,8 @@ public final class Dl4jTrainer implements Trainer {
             long correct = 0;
             for (int from = 0; from < labels.length; from += EVALUATION_BATCH_ROWS) {
                 int to = Math.min(labels.length, from + EVALUATION_BATCH_ROWS);
-                float[] probabilities = rowMajor(network.output(
-                        features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()), false));
+                float[] probabilities = rowMajor(network.outputSingle(false,
+                        features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
                 int classes = probabilities.length / (to - from);
                 for (int row = 0; row < to - from; row++) {
                     int offset = row * classes;

@@ -102,4 +102,29 @@ public record Evaluation(List<String> classes, int[][] confusion) {
         }
         return sum / classes.size();
     }
+
+    /** Precision averaged over classes weighted by their number of rows (scikit-learn's "weighted"). */
+    public double weightedPrecision() {
+        return weighted(this::precision);
+    }
+
+    public double weightedRecall() {
+        return weighted(this::recall);
+    }
+
+    public double weightedF1() {
+        return weighted(this::f1);
+    }
+
+    private double weighted(java.util.function.IntToDoubleFunction metric) {
+        int total = total();
+        if (total == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            sum += metric.applyAsDouble(c) * support(c);
+        }
+        return sum / total;
+    }
 }

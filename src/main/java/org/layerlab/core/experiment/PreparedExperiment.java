@@ -39,6 +39,22 @@ public record PreparedExperiment(Project project, Table table, LabelEncoding lab
         return new PreparedExperiment(project, table, labels, split, encoder, data);
     }
 
+    /** The trained model packed with this experiment's fitted encoding, classes and test metrics, ready to save. */
+    public org.layerlab.core.bundle.ModelBundle bundle(TrainedModel model, Evaluation test) {
+        java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("accuracy", test.accuracy());
+        metrics.put("macro_f1", test.macroF1());
+        return new org.layerlab.core.bundle.ModelBundle(model, encoder, data.classNames(),
+                new org.layerlab.core.bundle.BundleInfo(org.layerlab.core.Version.current(),
+                        project.dataFile().getFileName().toString(), project.labelColumn(),
+                        java.time.Instant.now().toString(), metrics));
+    }
+
+    /** The same prepared data with another network (the network does not change how data is prepared). */
+    public PreparedExperiment withNetwork(org.layerlab.core.graph.NetworkGraph network) {
+        return new PreparedExperiment(project.withNetwork(network), table, labels, split, encoder, data);
+    }
+
     /** The model's metrics on the test split. */
     public Evaluation evaluateOnTest(TrainedModel model) {
         EncodedSet test = data.test();

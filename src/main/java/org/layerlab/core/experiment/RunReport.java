@@ -10,6 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.graph.GraphAnalysis;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.Node;
+import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.ShapeInference;
+import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.train.TrainingEvent.EpochEnded;
 import org.layerlab.core.train.TrainingResult;
@@ -17,8 +23,9 @@ import org.layerlab.core.train.TrainingResult;
 /**
  * The JSON report of a run, as written by {@code layerlab train --report}. Its field names are a contract
  * with users' scripts: {@code task}, {@code backend}, {@code epochs}, {@code train_samples_per_second},
- * {@code test} (accuracy, macro precision/recall/F1, classes, confusion with rows = actual and columns =
- * predicted) and {@code history} (one entry per epoch).
+ * {@code network} ({@code layers} in one line, total {@code parameters}, {@code memory_estimate_bytes} and
+ * {@code nodes} with each node's shape and parameters), {@code test} (accuracy, macro precision/recall/F1, classes,
+ * confusion with rows = actual and columns = predicted) and {@code history} (one entry per epoch).
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -44,11 +51,21 @@ public final class RunReport {
         sizes.put("train", experiment.data().train().rows());
         sizes.put("validation", experiment.data().validation().rows());
         sizes.put("test", experiment.data().test().rows());
-        int inputs = experiment.data().inputCount();
-        int outputs = experiment.data().classCount();
+        NetworkGraph graph = experiment.project().network();
+        GraphAnalysis analysis = ShapeInference.analyse(graph, experiment.data().signature());
         ObjectNode network = root.putObject("network");
-        network.put("layers", experiment.project().network().describe(inputs, outputs));
-        network.put("parameters", experiment.project().network().parameterCount(inputs, outputs));
+        network.put("layers", analysis.describe(graph));
+        network.put("parameters", analysis.totalParameters());
+        network.put("memory_estimate_bytes", analysis.memoryEstimateBytes());
+        ArrayNode nodes = network.putArray("nodes");
+        for (NodeId id : graph.topologicalOrder().orElseGet(() -> graph.nodes().stream().map(Node::id).toList())) {
+            ObjectNode node = nodes.addObject();
+            node.put("id", id.value());
+            node.put("name", graph.node(id).name());
+            node.put("kind", graph.node(id).spec().kind().label());
+            node.put("shape", analysis.shapeOf(id).map(TensorShape::describe).orElse(null));
+            node.put("parameters", analysis.parametersOf(id));
+        }
         ArrayNode notes = root.putArray("notes");
         experiment.data().notes().forEach(notes::add);
 

@@ -128,9 +128,18 @@ public record NetworkGraph(List<Node> nodes, List<Edge> edges) {
 
     /**
      * The nodes in an order where every node comes after its inputs, or empty when the connections form a cycle.
-     * Ties keep the order of {@link #nodes()}, so the result is stable.
+     * Ties keep the order of {@link #nodes()}, so the result is stable. Linear in nodes plus edges.
      */
     public Optional<List<NodeId>> topologicalOrder() {
+        List<NodeId> order = sortTopologically(outgoing());
+        return order.size() == nodes.size() ? Optional.of(order) : Optional.empty();
+    }
+
+    /**
+     * As many nodes as can be ordered so that each comes after its inputs (Kahn's algorithm): all of them when
+     * there is no cycle; otherwise the nodes of a cycle, and everything downstream of one, are left out.
+     */
+    List<NodeId> sortTopologically(Map<NodeId, List<NodeId>> outgoing) {
         Map<NodeId, Integer> waiting = new LinkedHashMap<>();
         for (Node node : nodes) {
             waiting.put(node.id(), 0);
@@ -148,13 +157,37 @@ public record NetworkGraph(List<Node> nodes, List<Edge> edges) {
         while (!ready.isEmpty()) {
             NodeId id = ready.poll();
             order.add(id);
-            for (NodeId next : outputsOf(id)) {
+            for (NodeId next : outgoing.get(id)) {
                 if (waiting.merge(next, -1, Integer::sum) == 0) {
                     ready.add(next);
                 }
             }
         }
-        return order.size() == nodes.size() ? Optional.of(order) : Optional.empty();
+        return order;
+    }
+
+    /** For every node, the nodes it feeds, in edge order (one pass over the edges). */
+    Map<NodeId, List<NodeId>> outgoing() {
+        Map<NodeId, List<NodeId>> map = new HashMap<>();
+        for (Node node : nodes) {
+            map.put(node.id(), new ArrayList<>(2));
+        }
+        for (Edge edge : edges) {
+            map.get(edge.from()).add(edge.to());
+        }
+        return map;
+    }
+
+    /** For every node, the nodes feeding it, in input order (one pass over the edges). */
+    Map<NodeId, List<NodeId>> incoming() {
+        Map<NodeId, List<NodeId>> map = new HashMap<>();
+        for (Node node : nodes) {
+            map.put(node.id(), new ArrayList<>(2));
+        }
+        for (Edge edge : edges) {
+            map.get(edge.to()).add(edge.from());
+        }
+        return map;
     }
 
     /** True when the graph is one straight line from a single Input to a single Output (a "stack"). */
@@ -230,5 +263,94 @@ public record NetworkGraph(List<Node> nodes, List<Edge> edges) {
         List<Node> newNodes = new ArrayList<>(nodes);
         newNodes.add(node);
         return new NetworkGraph(newNodes, newEdges);
+    }
+
+    /**
+     * Puts a new node of {@code spec} on the connection {@code edge} (edge.from → new → edge.to), where
+     * {@code edge.to} stood, and moves edge.to and everything after it one step to the right so nothing overlaps.
+     * Used by fixes such as "Insert Flatten".
+     */
+    public NetworkGraph withInsertedOn(Edge edge, LayerSpec spec) {
+        Node target = node(edge.to());
+        NodeId id = new NodeId(freeName(spec.kind()));
+        Node inserted = new Node(id, id.value(), spec, target.x(), target.y());
+        return shiftedRight(edge.to()).withInserted(inserted, edge);
+    }
+
+    /**
+     * Puts a new node of {@code spec} in front of {@code id}: every connection into {@code id} now goes into the
+     * new node, which feeds {@code id} (used by "Insert Concatenate" when a layer has several inputs).
+     */
+    public NetworkGraph withInsertedBefore(NodeId id, LayerSpec spec) {
+        Node target = node(id);
+        NodeId newId = new NodeId(freeName(spec.kind()));
+        Node inserted = new Node(newId, newId.value(), spec, target.x(), target.y());
+        NetworkGraph shifted = shiftedRight(id);
+        List<Edge> newEdges = new ArrayList<>();
+        for (Edge e : shifted.edges) {
+            newEdges.add(e.to().equals(id) ? new Edge(e.from(), newId) : e);
+        }
+        newEdges.add(new Edge(newId, id));
+        List<Node> newNodes = new ArrayList<>(shifted.nodes);
+        newNodes.add(inserted);
+        return new NetworkGraph(newNodes, newEdges);
+    }
+
+    /**
+     * Removes the node and connects each of its inputs straight to each of the nodes it fed, in the places its
+     * own connections had (so the input order of a merge further on is kept).
+     */
+    public NetworkGraph withBypassed(NodeId id) {
+        node(id);
+        List<NodeId> sources = inputsOf(id);
+        List<Edge> newEdges = new ArrayList<>();
+        Set<Edge> seen = new HashSet<>();
+        for (Edge e : edges) {
+            if (e.to().equals(id)) {
+                continue;
+            }
+            if (e.from().equals(id)) {
+                for (NodeId source : sources) {
+                    Edge replacement = new Edge(source, e.to());
+                    if (seen.add(replacement)) {
+                        newEdges.add(replacement);
+                    }
+                }
+            } else if (seen.add(e)) {
+                newEdges.add(e);
+            }
+        }
+        return new NetworkGraph(nodes.stream().filter(n -> !n.id().equals(id)).toList(), newEdges);
+    }
+
+    /** A new node of {@code spec} one step to the right of {@code id}, fed by it. */
+    public NetworkGraph withAddedAfter(NodeId id, LayerSpec spec) {
+        Node source = node(id);
+        NodeId newId = new NodeId(freeName(spec.kind()));
+        return withNode(new Node(newId, newId.value(), spec, source.x() + LAYOUT_STEP_X, source.y()))
+                .withEdge(new Edge(id, newId));
+    }
+
+    /** A new node of {@code spec} one step to the left of {@code id}, feeding it. */
+    public NetworkGraph withAddedBefore(NodeId id, LayerSpec spec) {
+        Node target = node(id);
+        NodeId newId = new NodeId(freeName(spec.kind()));
+        return withNode(new Node(newId, newId.value(), spec, target.x() - LAYOUT_STEP_X, target.y()))
+                .withEdge(new Edge(newId, id));
+    }
+
+    /** Moves {@code id} and every node downstream of it one layout step to the right. */
+    private NetworkGraph shiftedRight(NodeId id) {
+        Map<NodeId, List<NodeId>> outgoing = outgoing();
+        Set<NodeId> moved = new HashSet<>();
+        Deque<NodeId> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            NodeId next = todo.poll();
+            if (moved.add(next)) {
+                todo.addAll(outgoing.get(next));
+            }
+        }
+        return new NetworkGraph(nodes.stream()
+                .map(n -> moved.contains(n.id()) ? n.at(n.x() + LAYOUT_STEP_X, n.y()) : n).toList(), edges);
     }
 }

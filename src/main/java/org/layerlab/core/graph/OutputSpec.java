@@ -2,7 +2,8 @@ package org.layerlab.core.graph;
 
 /**
  * The last layer: one unit per class (or per value to predict), with an activation and the loss that fits it.
- * Maps to DL4J's {@code OutputLayer} (or {@code RnnOutputLayer} after a sequence).
+ * Maps to DL4J's {@code OutputLayer}. It needs one vector per example: after an image or a sequence, shape inference
+ * asks for a Flatten (or a recurrent layer's last step) rather than predicting per step.
  *
  * @param units the number of outputs, or 0 to take it from the data (one per class)
  */

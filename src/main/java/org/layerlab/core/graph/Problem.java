@@ -29,6 +29,10 @@ public record Problem(NodeId node, Severity severity, String message, Optional<F
         return new Problem(node, Severity.WARNING, message, Optional.empty());
     }
 
+    public static Problem warning(NodeId node, String message, Fix fix) {
+        return new Problem(node, Severity.WARNING, message, Optional.of(fix));
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -30,4 +30,9 @@ public record PreparedData(EncodedSet train, EncodedSet validation, EncodedSet t
     public int classCount() {
         return classNames.size();
     }
+
+    /** What a network sees of this data: one flat row of {@link #inputCount()} values, and the classes. */
+    public org.layerlab.core.graph.DataSignature signature() {
+        return org.layerlab.core.graph.DataSignature.table(inputCount(), classCount());
+    }
 }

@@ -3,7 +3,7 @@ package org.layerlab.core.project;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.layerlab.core.data.SplitSettings;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.train.TrainingConfig;
 
@@ -15,7 +15,7 @@ import org.layerlab.core.train.TrainingConfig;
  * @param labelColumn the column to predict
  */
 public record Project(Path dataFile, String labelColumn, SplitSettings split, Preprocessing preprocessing,
-                      NetworkSpec network, TrainingConfig training) {
+                      NetworkGraph network, TrainingConfig training) {
     public Project {
         Objects.requireNonNull(dataFile, "dataFile");
         Objects.requireNonNull(labelColumn, "labelColumn");
@@ -28,7 +28,7 @@ public record Project(Path dataFile, String labelColumn, SplitSettings split, Pr
     /** A new project on {@code dataFile} with LayerLab's defaults for everything else. */
     public static Project withDefaults(Path dataFile, String labelColumn) {
         return new Project(dataFile, labelColumn, SplitSettings.defaults(), Preprocessing.defaults(),
-                NetworkSpec.defaultSpec(), TrainingConfig.defaults());
+                NetworkGraph.defaultGraph(), TrainingConfig.defaults());
     }
 
     public Project withLabel(String column) {
@@ -43,7 +43,7 @@ public record Project(Path dataFile, String labelColumn, SplitSettings split, Pr
         return new Project(dataFile, labelColumn, split, newPreprocessing, network, training);
     }
 
-    public Project withNetwork(NetworkSpec newNetwork) {
+    public Project withNetwork(NetworkGraph newNetwork) {
         return new Project(dataFile, labelColumn, split, preprocessing, newNetwork, training);
     }
 

@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.data.SplitSettings;
-import org.layerlab.core.graph.Activation;
-import org.layerlab.core.graph.DenseSpec;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.train.TrainingConfig;
@@ -31,7 +29,11 @@ import org.layerlab.core.train.TrainingConfig;
  */
 public final class ProjectStore {
     public static final String FORMAT = "layerlab-project";
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * 1: the network as a list of Dense layers ({@code hiddenLayers}); 2: the network as a graph of nodes and
+     * edges ({@link NetworkJson}). Version-1 files load as a chain.
+     */
+    public static final int SCHEMA_VERSION = 2;
     public static final String EXTENSION = ".layerlab.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -87,7 +89,7 @@ public final class ProjectStore {
                     + "Open another file, or start a new project from the data file.");
         }
         try {
-            return fromJson(root, file.toAbsolutePath().getParent());
+            return fromJson(root, version, file.toAbsolutePath().getParent());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ProjectFileProblem("'" + name + "' is damaged: " + e.getMessage(), e);
         }
@@ -117,14 +119,7 @@ public final class ProjectStore {
         preprocessing.put("standardize", project.preprocessing().standardize());
         ArrayNode excluded = preprocessing.putArray("excludedColumns");
         project.preprocessing().excludedColumns().forEach(excluded::add);
-        ObjectNode network = root.putObject("network");
-        ArrayNode layers = network.putArray("hiddenLayers");
-        for (DenseSpec layer : project.network().hiddenLayers()) {
-            ObjectNode node = layers.addObject();
-            node.put("type", "dense");
-            node.put("units", layer.units());
-            node.put("activation", layer.activation().name().toLowerCase(java.util.Locale.ROOT));
-        }
+        root.set("network", NetworkJson.write(project.network()));
         ObjectNode training = root.putObject("training");
         training.put("epochs", project.training().epochs());
         training.put("batchSize", project.training().batchSize());
@@ -133,7 +128,7 @@ public final class ProjectStore {
         return root;
     }
 
-    private static Project fromJson(JsonNode root, Path folder) {
+    private static Project fromJson(JsonNode root, int version, Path folder) {
         JsonNode data = required(root, "data");
         Path dataFile = folder.resolve(requiredText(data, "file")).normalize();
         String label = requiredText(data, "label");
@@ -144,25 +139,12 @@ public final class ProjectStore {
         List<String> excluded = new ArrayList<>();
         pre.path("excludedColumns").forEach(node -> excluded.add(node.asText()));
         Preprocessing preprocessing = new Preprocessing(pre.path("standardize").asBoolean(true), excluded);
-        List<DenseSpec> layers = new ArrayList<>();
-        for (JsonNode layer : required(root, "network").path("hiddenLayers")) {
-            String type = layer.path("type").asText("dense");
-            if (!type.equals("dense")) {
-                throw new IllegalArgumentException("it has a layer of unknown type '" + type + "'.");
-            }
-            String activation = layer.path("activation").asText("relu");
-            Activation parsed;
-            try {
-                parsed = Activation.valueOf(activation.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("it has a layer with unknown activation '" + activation + "'.");
-            }
-            layers.add(new DenseSpec(layer.path("units").asInt(0), parsed));
-        }
+        JsonNode networkJson = required(root, "network");
+        NetworkGraph network = version == 1 ? NetworkJson.readVersion1(networkJson) : NetworkJson.read(networkJson);
         JsonNode training = required(root, "training");
         TrainingConfig config = new TrainingConfig(training.path("epochs").asInt(0), training.path("batchSize").asInt(0),
                 training.path("learningRate").asDouble(0), training.path("seed").asLong(42));
-        return new Project(dataFile, label, splitSettings, preprocessing, new NetworkSpec(layers), config);
+        return new Project(dataFile, label, splitSettings, preprocessing, network, config);
     }
 
     private static String relativize(Path folder, Path dataFile) {

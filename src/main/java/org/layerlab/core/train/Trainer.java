@@ -1,6 +1,6 @@
 package org.layerlab.core.train;
 
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.PreparedData;
 
 /** Fits a network to prepared data, reporting events and obeying the run control. */
@@ -11,7 +11,7 @@ public interface Trainer {
      * Emits exactly one {@link TrainingEvent.RunStarted} first and one {@link TrainingEvent.RunFinished} last,
      * also when training fails (e.g. the loss became NaN); a failure is reported in the result, not thrown.
      */
-    TrainingResult train(PreparedData data, NetworkSpec network, TrainingConfig config,
+    TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
                          TrainingListener listener, RunControl control);
 
     /** The compute backend this trainer runs on. */

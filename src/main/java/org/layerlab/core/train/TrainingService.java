@@ -2,7 +2,7 @@ package org.layerlab.core.train;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.PreparedData;
 
 /**
@@ -21,7 +21,7 @@ public final class TrainingService {
         return trainer.backend();
     }
 
-    public TrainingRun start(PreparedData data, NetworkSpec network, TrainingConfig config,
+    public TrainingRun start(PreparedData data, NetworkGraph network, TrainingConfig config,
                              TrainingListener listener) {
         RunControl control = new RunControl();
         CompletableFuture<TrainingResult> result = new CompletableFuture<>();

@@ -8,7 +8,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.layerlab.core.graph.Activation;
+import org.layerlab.core.graph.ActivationSpec;
+import org.layerlab.core.graph.DataSignature;
+import org.layerlab.core.graph.DenseSpec;
+import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.Templates;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.PreparedData;
@@ -83,6 +98,74 @@ class Dl4jModelTest {
         assertThat(loaded.predictProbabilities(data.test())).isEqualTo(model.predictProbabilities(data.test()));
         assertThat(loaded.predictClasses(data.test())).containsExactly(model.predictClasses(data.test()));
         assertThat(loaded.parameterCount()).isEqualTo(((Dl4jModel) model).parameterCount());
+    }
+
+    @Test
+    void aBranchingNetworkThatReshapesItsInputSavesAndLoadsToo() throws IOException {
+        DataSignature digits = DataSignature.table(64, 10);
+        ComputationGraph network = Dl4jNetworkFactory.create(
+                Templates.find("resnet-small").orElseThrow().buildFor(digits), digits, TrainedIris.CONFIG);
+        Dl4jModel model = new Dl4jModel(network, 64);
+        float[] pixels = new float[5 * 64];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (i * 7 % 17) / 17f;
+        }
+        EncodedSet rows = new EncodedSet(pixels, 5, 64, new int[5]);
+        Path file = folder.resolve("resnet.zip");
+
+        model.save(file);
+        Dl4jModel loaded = Dl4jModel.load(file);
+
+        assertThat(loaded.inputCount()).isEqualTo(64);
+        assertThat(loaded.classCount()).isEqualTo(10);
+        assertThat(loaded.predictProbabilities(rows)).isEqualTo(model.predictProbabilities(rows));
+        assertThat(ModelSerializer.listObjectsInFile(file.toFile())).contains(Dl4jModel.INPUT_COUNT_ENTRY);
+    }
+
+    @Test
+    void theInputCountIsKeptEvenWhenNoLayerTakesTheRowsDirectly() throws IOException {
+        // Input → Activation → Dense: the first vertex after the input has no input size of its own.
+        DataSignature iris = DataSignature.table(4, 3);
+        NetworkGraph graph = NetworkGraph.chain(List.of(new ActivationSpec(Activation.TANH),
+                new DenseSpec(5, Activation.RELU)));
+        Dl4jModel model = new Dl4jModel(Dl4jNetworkFactory.create(graph, iris, TrainedIris.CONFIG), 4);
+        Path file = folder.resolve("activation-first.zip");
+
+        model.save(file);
+
+        assertThat(Dl4jModel.load(file).inputCount()).isEqualTo(4);
+        assertThat(Dl4jModel.load(file).predictProbabilities(TrainedIris.data().test()))
+                .isEqualTo(model.predictProbabilities(TrainedIris.data().test()));
+    }
+
+    @Test
+    void aModelSavedByLayerLab01AsAMultiLayerNetworkStillLoads() throws IOException {
+        MultiLayerNetwork old = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(5).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(5).nOut(3)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                .build());
+        old.init();
+        Path file = folder.resolve("old.zip");
+        ModelSerializer.writeModel(old, file.toFile(), true);
+        EncodedSet test = TrainedIris.data().test();
+
+        Dl4jModel loaded = Dl4jModel.load(file);
+
+        assertThat(loaded.inputCount()).isEqualTo(4);
+        assertThat(loaded.classCount()).isEqualTo(3);
+        assertThat(loaded.predictProbabilities(test)).isEqualTo(toRows(old, test));
+    }
+
+    private static float[][] toRows(MultiLayerNetwork network, EncodedSet set) {
+        float[] values = Dl4jTrainer.rowMajor(network.output(Nd4j.create(set.features(),
+                new long[] {set.rows(), set.columns()}, 'c')));
+        float[][] rows = new float[set.rows()][];
+        int classes = values.length / set.rows();
+        for (int row = 0; row < set.rows(); row++) {
+            rows[row] = java.util.Arrays.copyOfRange(values, row * classes, (row + 1) * classes);
+        }
+        return rows;
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.RunControl;
@@ -60,7 +60,7 @@ class Dl4jTrainerTest {
         assertThat(started.epochs()).isEqualTo(epochs);
         assertThat(started.iterationsPerEpoch()).isEqualTo(iterationsPerEpoch);
         assertThat(started.trainSamples()).isEqualTo(trainRows);
-        assertThat(started.parameterCount()).isEqualTo(NetworkSpec.defaultSpec().parameterCount(4, 3));
+        assertThat(started.parameterCount()).isEqualTo(4 * 64 + 64 + 64 * 32 + 32 + 32 * 3 + 3);
         assertThat(started.backend()).isEqualTo(Nd4jBackend.detect().summary());
 
         assertThat(events.get(events.size() - 1)).isEqualTo(new RunFinished(Outcome.COMPLETED, epochs,
@@ -110,8 +110,8 @@ class Dl4jTrainerTest {
         RecordingListener first = new RecordingListener();
         RecordingListener second = new RecordingListener();
 
-        TrainingResult a = new Dl4jTrainer().train(data, NetworkSpec.defaultSpec(), config, first, new RunControl());
-        TrainingResult b = new Dl4jTrainer().train(data, NetworkSpec.defaultSpec(), config, second, new RunControl());
+        TrainingResult a = new Dl4jTrainer().train(data, NetworkGraph.defaultGraph(), config, first, new RunControl());
+        TrainingResult b = new Dl4jTrainer().train(data, NetworkGraph.defaultGraph(), config, second, new RunControl());
 
         assertThat(a.history()).extracting(EpochEnded::trainLoss)
                 .containsExactlyElementsOf(b.history().stream().map(EpochEnded::trainLoss).toList());
@@ -125,9 +125,9 @@ class Dl4jTrainerTest {
     @Test
     void aDifferentSeedGivesADifferentRun() {
         PreparedData data = IrisFixture.prepared();
-        TrainingResult a = new Dl4jTrainer().train(data, NetworkSpec.defaultSpec(), new TrainingConfig(2, 16, 0.01, 1),
+        TrainingResult a = new Dl4jTrainer().train(data, NetworkGraph.defaultGraph(), new TrainingConfig(2, 16, 0.01, 1),
                 null, null);
-        TrainingResult b = new Dl4jTrainer().train(data, NetworkSpec.defaultSpec(), new TrainingConfig(2, 16, 0.01, 2),
+        TrainingResult b = new Dl4jTrainer().train(data, NetworkGraph.defaultGraph(), new TrainingConfig(2, 16, 0.01, 2),
                 null, null);
         assertThat(a.history().get(1).trainLoss()).isNotEqualTo(b.history().get(1).trainLoss());
     }
@@ -145,7 +145,7 @@ class Dl4jTrainerTest {
             }
         };
 
-        TrainingResult result = new Dl4jTrainer().train(IrisFixture.prepared(), NetworkSpec.defaultSpec(),
+        TrainingResult result = new Dl4jTrainer().train(IrisFixture.prepared(), NetworkGraph.defaultGraph(),
                 new TrainingConfig(50, 16, 0.01, 42), events, control);
 
         assertThat(result.outcome()).isEqualTo(Outcome.STOPPED);
@@ -189,7 +189,7 @@ class Dl4jTrainerTest {
             }
         };
 
-        TrainingResult result = new Dl4jTrainer().train(IrisFixture.prepared(), NetworkSpec.defaultSpec(),
+        TrainingResult result = new Dl4jTrainer().train(IrisFixture.prepared(), NetworkGraph.defaultGraph(),
                 new TrainingConfig(2, 16, 0.01, 42), events, control);
 
         assertThat(stateWhilePaused.get()).isEqualTo(Thread.State.WAITING);
@@ -205,7 +205,7 @@ class Dl4jTrainerTest {
         RecordingListener events = new RecordingListener();
         Thread thread = new Thread(() -> {
             Thread.currentThread().interrupt();
-            result.set(new Dl4jTrainer().train(IrisFixture.prepared(), NetworkSpec.defaultSpec(),
+            result.set(new Dl4jTrainer().train(IrisFixture.prepared(), NetworkGraph.defaultGraph(),
                     new TrainingConfig(5, 16, 0.01, 42), events, new RunControl()));
         });
         thread.start();
@@ -219,7 +219,7 @@ class Dl4jTrainerTest {
 
     @Test
     void withoutValidationRowsTheValidationMetricsAreNaN() {
-        TrainingResult result = new Dl4jTrainer().train(IrisFixture.withoutValidation(), NetworkSpec.defaultSpec(),
+        TrainingResult result = new Dl4jTrainer().train(IrisFixture.withoutValidation(), NetworkGraph.defaultGraph(),
                 new TrainingConfig(2, 16, 0.01, 42), null, null);
 
         assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
@@ -245,7 +245,7 @@ class Dl4jTrainerTest {
                 iris.validation(), iris.test(), iris.featureNames(), iris.classNames(), List.of());
         RecordingListener events = new RecordingListener();
 
-        TrainingResult result = new Dl4jTrainer().train(data, NetworkSpec.defaultSpec(),
+        TrainingResult result = new Dl4jTrainer().train(data, NetworkGraph.defaultGraph(),
                 new TrainingConfig(5, 16, 10, 42), events, new RunControl());
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
@@ -265,12 +265,30 @@ class Dl4jTrainerTest {
                 iris.test(), iris.featureNames(), iris.classNames(), List.of());
         RecordingListener events = new RecordingListener();
 
-        TrainingResult result = new Dl4jTrainer().train(noRows, NetworkSpec.defaultSpec(),
+        TrainingResult result = new Dl4jTrainer().train(noRows, NetworkGraph.defaultGraph(),
                 TrainingConfig.defaults(), events, new RunControl());
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.message()).contains("no training rows");
         assertThat(result.history()).isEmpty();
+        assertThat(events.events).hasSize(2);
+        assertThat(events.events.get(0)).isInstanceOf(RunStarted.class);
+        assertThat(events.events.get(1)).isEqualTo(new RunFinished(Outcome.FAILED, 0, result.message()));
+    }
+
+    @Test
+    void aNetworkThatCannotTrainFailsWithItsFirstProblemInsteadOfThrowing() {
+        NetworkGraph dangling = NetworkGraph.defaultGraph().withoutEdge(new org.layerlab.core.graph.Edge(
+                new org.layerlab.core.graph.NodeId("dense_1"), new org.layerlab.core.graph.NodeId("dense_2")));
+        RecordingListener events = new RecordingListener();
+
+        TrainingResult result = new Dl4jTrainer().train(IrisFixture.prepared(), dangling, TrainingConfig.defaults(),
+                events, new RunControl());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).isEqualTo("The network cannot be trained yet: 'dense_2' has no input: connect "
+                + "something into it.");
+        assertThat(result.model()).isNull();
         assertThat(events.events).hasSize(2);
         assertThat(events.events.get(0)).isInstanceOf(RunStarted.class);
         assertThat(events.events.get(1)).isEqualTo(new RunFinished(Outcome.FAILED, 0, result.message()));
@@ -288,7 +306,7 @@ class Dl4jTrainerTest {
             }
         };
 
-        TrainingResult result = new Dl4jTrainer().train(IrisFixture.prepared(), NetworkSpec.defaultSpec(),
+        TrainingResult result = new Dl4jTrainer().train(IrisFixture.prepared(), NetworkGraph.defaultGraph(),
                 new TrainingConfig(3, 16, 0.01, 42), events, new RunControl());
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);

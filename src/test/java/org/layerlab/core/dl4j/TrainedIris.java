@@ -1,6 +1,6 @@
 package org.layerlab.core.dl4j;
 
-import org.layerlab.core.graph.NetworkSpec;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.RunControl;
 import org.layerlab.core.train.TrainingConfig;
@@ -24,7 +24,7 @@ final class TrainedIris {
             listener = new RecordingListener();
             Nd4jBackend.detect(); // load the native library outside the measured time
             long start = System.nanoTime();
-            result = new Dl4jTrainer().train(data, NetworkSpec.defaultSpec(), CONFIG, listener, new RunControl());
+            result = new Dl4jTrainer().train(data, NetworkGraph.defaultGraph(), CONFIG, listener, new RunControl());
             millis = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("Iris: %d epochs in %d ms, %.0f train samples/s fitting, backend %s%n",
                     result.epochsCompleted(), millis, result.trainSamplesPerSecond(), result.backend());

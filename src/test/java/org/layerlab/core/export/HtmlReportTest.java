@@ -1,0 +1,47 @@
+package org.layerlab.core.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+
+    private static ObjectNode report() throws Exception {
+        return (ObjectNode) new ObjectMapper().readTree("""
+                {"task":"classification","layerlab_version":"dev","created":"2026-11-27T10:00:00Z","data":"/x/iris.csv",
+                 "label":"species","backend":"CPU (test)","outcome":"completed","epochs":3,
+                 "train_samples_per_second":1234.5,"samples":{"train":102,"validation":24,"test":24},
+                 "network":{"layers":"4 → 64 → 3","parameters":515},"notes":["Column 'x' is left out."],
+                 "test":{"accuracy":0.9,"macro_precision":0.91,"macro_recall":0.9,"macro_f1":0.9,
+                   "classes":["<b>a</b>","b"],"confusion":[[9,1],[1,9]],
+                   "per_class":[{"class":"<b>a</b>","precision":0.9,"recall":0.9,"f1":0.9,"support":10},
+                                {"class":"b","precision":0.9,"recall":0.9,"f1":0.9,"support":10}]},
+                 "history":[{"epoch":1,"train_loss":1.0,"val_loss":1.1,"train_accuracy":0.5,"val_accuracy":0.4},
+                            {"epoch":2,"train_loss":0.5,"val_loss":0.6,"train_accuracy":0.8,"val_accuracy":0.7},
+                            {"epoch":3,"train_loss":0.2,"val_loss":null,"train_accuracy":0.95,"val_accuracy":null}]}
+                """);
+    }
+
+    @Test
+    void holdsSettingsCurvesMetricsAndTheConfusionMatrix() throws Exception {
+        String html = HtmlReport.of(report(), "Iris run");
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Iris run</title>")
+                .contains("4 → 64 → 3").contains("515").contains("102 for training")
+                .contains("Column 'x' is left out.").contains("0.900").contains("Confusion matrix")
+                .contains("<svg").contains("Loss per epoch").contains("Accuracy per epoch").contains("<polyline")
+                .endsWith("</html>\n");
+        // Three epochs of training loss, two of validation loss (the third is missing): two polylines per chart.
+        assertThat(html.split("<polyline", -1)).hasSize(5);
+    }
+
+    @Test
+    void escapesEverythingTakenFromTheData() throws Exception {
+        String html = HtmlReport.of(report(), "<script>alert(1)</script>");
+
+        assertThat(html).doesNotContain("<b>a</b>").contains("&lt;b&gt;a&lt;/b&gt;")
+                .doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+}
