@@ -25,6 +25,9 @@ public record ViewModels(ProjectViewModel project, DataViewModel data, NetworkVi
         if (type == NetworkController.class) {
             return new NetworkController(network);
         }
+        if (type == org.layerlab.ui.canvas.CanvasController.class) {
+            return new org.layerlab.ui.canvas.CanvasController(network.canvas());
+        }
         if (type == TrainController.class) {
             return new TrainController(train);
         }

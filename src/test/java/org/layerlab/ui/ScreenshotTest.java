@@ -101,6 +101,34 @@ class ScreenshotTest {
                 && project.getTable().source().equals("digits.csv"), project.statusProperty()::get);
         robot.clickOn("#dataStepButton");
         shoot("08-data-digits");
+        robot.clickOn("#networkStepButton");
+        robot.clickOn("#templatesButton");
+        shoot("08a-network-templates-menu");
+        robot.clickOn("#template-lenet");
+        shoot("08b-network-lenet");
+        robot.clickOn("#fitButton");
+        robot.clickOn("#node-dense_1");
+        shoot("08c-network-lenet-fit-selected");
+        onFx(() -> app.viewModels().network().canvas().useTemplate(
+                org.layerlab.core.graph.Templates.find("resnet-small").orElseThrow()));
+        robot.clickOn("#fitButton");
+        shoot("08d-network-residual");
+        onFx(() -> {
+            var canvas = app.viewModels().network().canvas();
+            canvas.undo();
+            canvas.changeSpec(new org.layerlab.core.graph.NodeId("output_1"),
+                    spec -> new org.layerlab.core.graph.OutputSpec(5, org.layerlab.core.graph.OutputActivation.SOFTMAX));
+            canvas.clearSelection();
+        });
+        robot.clickOn("#fitButton");
+        robot.clickOn("#node-output_1");
+        shoot("08e-network-problem");
+        onFx(() -> {
+            var canvas = app.viewModels().network().canvas();
+            canvas.undo();
+            canvas.undo();
+            canvas.clearSelection();
+        });
         robot.clickOn("#trainStepButton");
         onFx(() -> app.viewModels().train().epochsTextProperty().set("400"));
         robot.clickOn("#trainButton");

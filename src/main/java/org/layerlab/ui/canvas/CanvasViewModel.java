@@ -114,11 +114,6 @@ public final class CanvasViewModel {
         return new CanvasViewModel(initial, ShapeInference::analyse, templates);
     }
 
-    /** Which analyser works out the shapes (for the benchmark's report). */
-    public String analyserName() {
-        return analyser.getClass().getSimpleName();
-    }
-
     public GraphEditor editor() {
         return editor;
     }

@@ -32,6 +32,7 @@ import org.layerlab.core.graph.Node;
 import org.layerlab.core.graph.NodeId;
 import org.layerlab.core.graph.OutputActivation;
 import org.layerlab.core.graph.OutputSpec;
+import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.ui.MonocleDragReset;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The network editor on its own, driven as a user drives it: drag Dense from the palette, wire it, change its units
  * in the inspector and see the shape on its connection follow, undo, fix a problem with one click, export a picture.
- * Shapes come from {@link ToyAnalyser}, so this test does not depend on the real shape inference.
+ * The editor is loaded on its own, outside the app's window, with the app's shape inference.
  */
 @ExtendWith(ApplicationExtension.class)
 class CanvasEditorTest {
@@ -58,7 +59,7 @@ class CanvasEditorTest {
         NetworkGraph start = new NetworkGraph(List.of(
                 new Node(INPUT, "input_1", InputSpec.asData(), 0, 0),
                 new Node(OUTPUT, "output_1", OutputSpec.forClasses(), 420, 0)), List.of());
-        model = new CanvasViewModel(start, new ToyAnalyser(), List::of);
+        model = new CanvasViewModel(start, ShapeInference::analyse, List::of);
         model.dataProperty().set(DataSignature.table(4, 3));
         FXMLLoader loader = new FXMLLoader(CanvasController.class.getResource("CanvasView.fxml"));
         loader.setControllerFactory(type -> new CanvasController(model));

@@ -13,6 +13,7 @@ import org.layerlab.core.graph.LayerKind;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.Node;
 import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.graph.Template;
 import org.layerlab.core.graph.edit.AutoLayout;
 
@@ -23,7 +24,7 @@ class CanvasViewModelTest {
     private int analyses;
     private final CanvasViewModel.Analyser counting = (graph, data) -> {
         analyses++;
-        return new ToyAnalyser().analyse(graph, data);
+        return ShapeInference.analyse(graph, data);
     };
 
     @Test
@@ -35,7 +36,7 @@ class CanvasViewModelTest {
 
         model.dataProperty().set(DataSignature.table(4, 3));
         int afterData = analyses;
-        assertThat(model.totalsTextProperty().get()).isEqualTo("Parameters: 2,499 · Memory to train: ~43 KB");
+        assertThat(model.totalsTextProperty().get()).isEqualTo("Parameters: 2,499 · Memory to train: ~65 KB");
 
         model.editor().moveBy(List.of(DENSE_1), 10, 10);
         model.beginMove(java.util.Set.of(DENSE_1));
