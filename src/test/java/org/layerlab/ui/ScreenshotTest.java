@@ -105,6 +105,7 @@ class ScreenshotTest {
         robot.clickOn("#templatesButton");
         shoot("08a-network-templates-menu");
         robot.clickOn("#template-lenet");
+        onFx(() -> robot.lookup("#networkCanvas").query().requestFocus());
         shoot("08b-network-lenet");
         robot.clickOn("#fitButton");
         robot.clickOn("#node-dense_1");
@@ -113,6 +114,14 @@ class ScreenshotTest {
                 org.layerlab.core.graph.Templates.find("resnet-small").orElseThrow()));
         robot.clickOn("#fitButton");
         shoot("08d-network-residual");
+        onFx(() -> {
+            try {
+                robot.lookup("#networkCanvas").queryAs(org.layerlab.ui.canvas.NetworkCanvas.class)
+                        .exportPng(folder.resolve("08d-network-residual-export.png"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         onFx(() -> {
             var canvas = app.viewModels().network().canvas();
             canvas.undo();

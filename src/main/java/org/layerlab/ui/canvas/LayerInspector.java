@@ -214,8 +214,17 @@ public final class LayerInspector extends VBox {
             Label text = new Label(problem.message());
             text.setWrapText(true);
             text.setMinHeight(Control.USE_PREF_SIZE);
-            text.getStyleClass().add(problem.isError() ? "problem" : "warning-text");
-            nodeProblems.getChildren().add(text);
+            text.setMaxWidth(Double.MAX_VALUE);
+            VBox box = new VBox(6, text);
+            box.getStyleClass().add(problem.isError() ? "problem" : "warning-text");
+            problem.fix().ifPresent(fix -> {
+                javafx.scene.control.Button button = new javafx.scene.control.Button("Fix: " + fix.label());
+                button.getStyleClass().add("fix-button");
+                button.setWrapText(true);
+                button.setOnAction(event -> model.applyFix(problem));
+                box.getChildren().add(button);
+            });
+            nodeProblems.getChildren().add(box);
         }
     }
 

@@ -14,13 +14,13 @@ import org.layerlab.core.graph.Node;
 import org.layerlab.core.graph.Problem;
 
 /**
- * One node on the canvas: a box with the layer's icon, name, settings and parameter count, an error or warning
- * marker, an input port on the left and an output port on the right. Fixed size, so that edges can be attached
+ * One node on the canvas: a box with the layer's icon and name, its settings, its kind and parameter count, an error
+ * or warning marker, an input port on the left and an output port on the right. Fixed size, so that edges can be attached
  * without waiting for layout. Updated in place when its node changes; never rebuilt.
  */
 final class NodeView extends Pane {
     static final double WIDTH = 150;
-    static final double HEIGHT = 62;
+    static final double HEIGHT = 76;
     static final double PORT_RADIUS = 6;
 
     /** One formatter for every node ("12,345"): making one per label update was measurable with 200 layers. */
@@ -31,6 +31,7 @@ final class NodeView extends Pane {
 
     private Node node;
     private final Label name = new Label();
+    private final Label kindLabel = new Label();
     private final Label summary = new Label();
     private final Label parameters = new Label();
     private final Label marker = new Label("!");
@@ -50,12 +51,15 @@ final class NodeView extends Pane {
         name.getStyleClass().add("node-name");
         name.setPrefWidth(WIDTH - 56);
         name.relocate(32, 5);
+        kindLabel.getStyleClass().add("node-kind");
+        kindLabel.setPrefWidth(WIDTH - 20);
+        kindLabel.relocate(12, 22);
         summary.getStyleClass().add("node-summary");
         summary.setPrefWidth(WIDTH - 20);
-        summary.relocate(12, 25);
+        summary.relocate(12, 38);
         parameters.getStyleClass().add("node-parameters");
         parameters.setPrefWidth(WIDTH - 20);
-        parameters.relocate(12, 41);
+        parameters.relocate(12, 55);
         marker.getStyleClass().add("node-marker");
         marker.relocate(WIDTH - 24, 7);
         marker.setVisible(false);
@@ -70,7 +74,7 @@ final class NodeView extends Pane {
         outputPort.setCenterX(WIDTH);
         outputPort.setCenterY(HEIGHT / 2);
 
-        getChildren().addAll(name, summary, parameters, marker, inputPort, outputPort);
+        getChildren().addAll(name, kindLabel, summary, parameters, marker, inputPort, outputPort);
         update(node);
     }
 
@@ -102,6 +106,7 @@ final class NodeView extends Pane {
             getStyleClass().remove(LayerIcons.styleClass(shownKind.group()));
         }
         shownKind = kind;
+        kindLabel.setText(kind.label());
         getStyleClass().add(LayerIcons.styleClass(kind.group()));
         if (icon != null) {
             getChildren().remove(icon);

@@ -23,7 +23,7 @@ public final class AutoLayout {
     /** Distance between columns, in canvas units: a node box plus room for the shape label on its connection. */
     public static final double STEP_X = 210;
     /** Distance between nodes of one column. */
-    public static final double STEP_Y = NetworkGraph.LAYOUT_STEP_Y;
+    public static final double STEP_Y = 125;
 
     private AutoLayout() {
     }
