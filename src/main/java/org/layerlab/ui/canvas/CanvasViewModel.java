@@ -233,11 +233,27 @@ public final class CanvasViewModel {
         }
     }
 
+    /**
+     * Applies a problem's one-click fix as one undo step. A fix that adds a layer makes room for it by moving the
+     * layers after it one step; when that leaves boxes touching on this canvas, the network is laid out again in
+     * the same step.
+     */
     public void applyFix(Problem problem) {
         if (refuseWhileLocked() || problem.fix().isEmpty()) {
             return;
         }
-        report(editor.applyFix(problem.fix().get()));
+        NetworkGraph current = editor.graph();
+        NetworkGraph fixed;
+        try {
+            fixed = problem.fix().get().applyTo(current);
+        } catch (RuntimeException unfit) {
+            report(editor.applyFix(problem.fix().get())); // says why, in the editor's words
+            return;
+        }
+        if (!cramped(current) && cramped(fixed)) {
+            fixed = AutoLayout.layOut(fixed);
+        }
+        report(editor.replaceWith(fixed, problem.fix().get().label()));
     }
 
     /** The templates the menu offers (empty when none are available). */
@@ -303,17 +319,23 @@ public final class CanvasViewModel {
      * template or an old project file, placed for other box sizes); as it is otherwise.
      */
     static NetworkGraph tidy(NetworkGraph graph) {
+        return cramped(graph) ? AutoLayout.layOut(graph) : graph;
+    }
+
+    /** True when two boxes would touch, or leave too little room between them for a connection and its label. */
+    static boolean cramped(NetworkGraph graph) {
         List<Node> nodes = graph.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             for (int j = i + 1; j < nodes.size(); j++) {
                 Node a = nodes.get(i);
                 Node b = nodes.get(j);
-                if (Math.abs(a.x() - b.x()) < NodeView.WIDTH + MIN_GAP && Math.abs(a.y() - b.y()) < NodeView.HEIGHT + 8) {
-                    return AutoLayout.layOut(graph);
+                if (Math.abs(a.x() - b.x()) < NodeView.WIDTH + MIN_GAP
+                        && Math.abs(a.y() - b.y()) < NodeView.HEIGHT + 8) {
+                    return true;
                 }
             }
         }
-        return graph;
+        return false;
     }
 
     public void clearMessage() {

@@ -141,4 +141,26 @@ class CanvasViewModelTest {
         assertThat(model.selectedEdgeProperty().get()).isNull();
         assertThat(model.getGraph().nodes()).hasSize(4);
     }
+
+    @Test
+    void aFixThatInsertsALayerKeepsTheBoxesApartInOneUndoStep() {
+        // Input (64 values) → Convolution → Dense → Output: the Dense needs the image flattened.
+        NetworkGraph graph = CanvasViewModel.tidy(NetworkGraph.chain(List.of(
+                new org.layerlab.core.graph.ConvolutionSpec(4, 3, org.layerlab.core.graph.Padding.SAME,
+                        Activation.RELU), new DenseSpec(8, Activation.RELU))).withSpec(new NodeId("input_1"),
+                new org.layerlab.core.graph.InputSpec(new org.layerlab.core.graph.TensorShape.Image(1, 8, 8))));
+        CanvasViewModel model = new CanvasViewModel(graph, counting, List::of);
+        model.dataProperty().set(DataSignature.table(64, 3));
+        org.layerlab.core.graph.Problem flatten = model.problems().stream().filter(p -> p.fix().isPresent())
+                .findFirst().orElseThrow();
+        assertThat(flatten.fix().get().label()).isEqualTo("Insert Flatten");
+
+        model.applyFix(flatten);
+
+        assertThat(model.getAnalysis().trainable()).isTrue();
+        assertThat(CanvasViewModel.cramped(model.getGraph())).isFalse();
+        assertThat(model.undoTextProperty().get()).isEqualTo("Undo: Insert Flatten");
+        model.undo();
+        assertThat(model.getGraph()).isEqualTo(graph);
+    }
 }
