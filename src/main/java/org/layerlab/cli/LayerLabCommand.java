@@ -12,7 +12,7 @@ import picocli.CommandLine;
         description = {"LayerLab: build and train neural networks.",
                 "Run without arguments to open the app."},
         subcommands = {TrainCommand.class, ValidateCommand.class, TemplatesCommand.class, PredictCommand.class,
-                ServeCommand.class, BenchCommand.class,
+                ServeCommand.class, ExportJavaCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LayerLabCommand implements Runnable {
     @CommandLine.Spec
