@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.layerlab.core.bundle.BundleProblem;
 import org.layerlab.core.bundle.InputField;
 import org.layerlab.core.bundle.ModelBundle;
 import org.layerlab.core.bundle.ModelBundleStore;
@@ -86,7 +89,7 @@ public final class PredictCommand implements Callable<Integer> {
             List<Prediction> predictions;
             try {
                 predictions = predictor.predictAll(rows);
-            } catch (org.layerlab.core.bundle.BundleProblem problem) {
+            } catch (BundleProblem problem) {
                 throw new DataProblem(inFileTerms(problem.getMessage(), start));
             }
             for (int i = 0; i < predictions.size(); i++) {
@@ -105,7 +108,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** The predictor numbers the rows of one batch ("Input 3 …"); say which data row of the file it was. */
     private String inFileTerms(String message, int batchStart) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^(?:Input (\\d+)|The input) ").matcher(message);
+        Matcher matcher = Pattern.compile("^(?:Input (\\d+)|The input) ").matcher(message);
         if (!matcher.find()) {
             return message;
         }
