@@ -71,7 +71,7 @@ public final class LayerPalette extends ScrollPane {
             ClipboardContent content = new ClipboardContent();
             content.putString(NetworkCanvas.KIND_PREFIX + kind.name());
             board.setContent(content);
-            showDragImage(board, entry);
+            board.setDragView(entry.snapshot(null, null), 12, 12);
             event.consume();
         });
         entry.setOnMouseClicked(event -> {
@@ -80,16 +80,6 @@ public final class LayerPalette extends ScrollPane {
             }
         });
         return entry;
-    }
-
-    /**
-     * The entry follows the pointer while dragging. Not on the headless test platform (Monocle), whose drag loop
-     * mistakes the picture's window for the window being left and fails.
-     */
-    private static void showDragImage(Dragboard board, HBox entry) {
-        if (!"Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
-            board.setDragView(entry.snapshot(null, null), 12, 12);
-        }
     }
 
     private static String example(LayerSpec defaults) {
