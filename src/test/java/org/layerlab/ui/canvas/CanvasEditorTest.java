@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.input.MouseButton;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -164,6 +168,51 @@ class CanvasEditorTest {
         assertThat(onFx(() -> model.getGraph().nodes())).isEmpty();
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         assertThat(onFx(() -> model.getGraph().nodes())).hasSize(2);
+    }
+
+    @Test
+    void shiftDragSelectsARectangleCopyPastesItAndUndoRedoByKeyboard(FxRobot robot) {
+        Bounds area = onFx(() -> controller.canvas().localToScreen(controller.canvas().getBoundsInLocal()));
+        robot.moveTo(new Point2D(area.getMinX() + 6, area.getMinY() + 6));
+        robot.press(KeyCode.SHIFT).press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(area.getMaxX() - 6, area.getMaxY() - 6));
+        robot.release(MouseButton.PRIMARY).release(KeyCode.SHIFT);
+        assertThat(onFx(() -> model.selectionProperty().get())).containsExactlyInAnyOrder(INPUT, OUTPUT);
+        assertThat(onFx(() -> robot.lookup("#inspector-empty").queryAs(Label.class).getText()))
+                .startsWith("2 layers selected.");
+
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        assertThat(onFx(() -> model.getGraph().nodes())).hasSize(4);
+        assertThat(onFx(() -> model.selectionProperty().get()))
+                .containsExactlyInAnyOrder(new NodeId("input_2"), new NodeId("output_2"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertThat(onFx(() -> model.getGraph().nodes())).hasSize(2);
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        assertThat(onFx(() -> model.getGraph().nodes())).hasSize(4);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(onFx(() -> model.getGraph().nodes())).hasSize(4);
+    }
+
+    @Test
+    void theWheelZoomsAndDraggingEmptySpacePans(FxRobot robot) {
+        NetworkCanvas canvas = controller.canvas();
+        double zoom = onFx(canvas::getZoom);
+        Bounds area = onFx(() -> canvas.localToScreen(canvas.getBoundsInLocal()));
+        robot.moveTo(new Point2D(area.getCenterX(), area.getMinY() + 30));
+        robot.scroll(3, VerticalDirection.UP);
+        assertThat(onFx(canvas::getZoom)).isNotEqualTo(zoom);
+
+        Bounds before = onFx(() -> robot.lookup("#node-input_1").query().localToScreen(
+                robot.lookup("#node-input_1").query().getBoundsInLocal()));
+        robot.drag(new Point2D(area.getCenterX(), area.getMinY() + 30), MouseButton.PRIMARY).moveBy(80, 50).drop();
+        Bounds after = onFx(() -> robot.lookup("#node-input_1").query().localToScreen(
+                robot.lookup("#node-input_1").query().getBoundsInLocal()));
+        assertThat(after.getMinX() - before.getMinX()).isCloseTo(80, org.assertj.core.data.Offset.offset(3.0));
+        assertThat(onFx(() -> model.getGraph().node(INPUT).x())).isZero(); // the view moved, not the layer
+        assertThat(onFx(() -> model.editor().canUndo())).isFalse();
     }
 
     @Test
