@@ -46,6 +46,67 @@ final class Charts {
         return chart;
     }
 
+    /** One colour per class, in class order, reused past ten classes. */
+    private static final Color[] PALETTE = {ACCENT, SECOND, new Color(0x10, 0xB9, 0x81), new Color(0xDC, 0x26, 0x26),
+        new Color(0x0E, 0xA5, 0xE9), new Color(0xA8, 0x55, 0xF7), new Color(0x84, 0xCC, 0x16),
+        new Color(0xEC, 0x48, 0x99), new Color(0x64, 0x74, 0x8B), new Color(0x92, 0x40, 0x0E)};
+
+    /** One-vs-rest ROC curves, one line per class: the higher and further left, the better. */
+    static JFreeChart rocChart(XYDataset data) {
+        return curves("ROC curves (one class against the rest)", "false positive rate", "true positive rate", data);
+    }
+
+    /** Precision against recall for each class: the closer to the top right, the better. */
+    static JFreeChart precisionRecallChart(XYDataset data) {
+        return curves("Precision and recall", "recall", "precision", data);
+    }
+
+    private static JFreeChart curves(String title, String xLabel, String yLabel, XYDataset data) {
+        JFreeChart chart = line(title, xLabel, yLabel, data, true);
+        XYPlot plot = chart.getXYPlot();
+        plot.setNoDataMessage("Computing the curves…");
+        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+            axis.setRange(0, 1.02);
+            axis.setAutoRange(false);
+        }
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (int series = 0; series < PALETTE.length * 3; series++) {
+            renderer.setSeriesPaint(series, PALETTE[series % PALETTE.length]);
+            renderer.setSeriesStroke(series, null);
+        }
+        return chart;
+    }
+
+    /** Class probabilities of one prediction, as horizontal bars. */
+    static JFreeChart probabilityBars(org.jfree.data.category.CategoryDataset data) {
+        JFreeChart chart = ChartFactory.createBarChart(null, null, "probability", data, PlotOrientation.HORIZONTAL,
+                false, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+        org.jfree.chart.plot.CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        plot.setNoDataMessage("Press Predict to see the probabilities.");
+        plot.setNoDataMessageFont(LABEL_FONT);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setRange(0, 1);
+        range.setLabelFont(LABEL_FONT);
+        range.setTickLabelFont(LABEL_FONT);
+        plot.getDomainAxis().setTickLabelFont(LABEL_FONT);
+        org.jfree.chart.renderer.category.BarRenderer renderer =
+                (org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, ACCENT);
+        renderer.setMaximumBarWidth(0.12);
+        return chart;
+    }
+
     private static JFreeChart line(String title, String xLabel, String yLabel, XYDataset data, boolean legend) {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
                 legend, false, false);

@@ -16,7 +16,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.evaluate.PrecisionRecallCurve;
+import org.layerlab.core.evaluate.ProbabilisticEvaluation;
+import org.layerlab.core.evaluate.RocCurve;
 import org.layerlab.ui.EvaluateViewModel.ClassMetrics;
 
 /** The Evaluate step: accuracy and macro scores, a per-class table and the confusion matrix. */
@@ -43,6 +49,14 @@ public final class EvaluateController {
     @FXML private TableColumn<ClassMetrics, String> f1Column;
     @FXML private TableColumn<ClassMetrics, Number> supportColumn;
     @FXML private GridPane confusionGrid;
+    @FXML private Label macroAucValue;
+    @FXML private Label weightedLabel;
+    @FXML private Label topKLabel;
+    @FXML private ChartViewer rocChart;
+    @FXML private ChartViewer precisionRecallChart;
+
+    private final XYSeriesCollection rocData = new XYSeriesCollection();
+    private final XYSeriesCollection precisionRecallData = new XYSeriesCollection();
 
     EvaluateController(EvaluateViewModel model) {
         this.model = model;
@@ -73,6 +87,16 @@ public final class EvaluateController {
         f1Column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().f1())));
         supportColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().support()));
 
+        macroAucValue.textProperty().bind(model.macroAucTextProperty());
+        weightedLabel.textProperty().bind(model.weightedTextProperty());
+        topKLabel.textProperty().bind(model.topKTextProperty());
+        topKLabel.visibleProperty().bind(model.topKTextProperty().isNotEmpty());
+        topKLabel.managedProperty().bind(topKLabel.visibleProperty());
+        rocChart.setChart(Charts.rocChart(rocData));
+        precisionRecallChart.setChart(Charts.precisionRecallChart(precisionRecallData));
+        model.probabilitiesProperty().addListener((obs, old, computed) ->
+                showCurves(computed == null ? null : computed.curves()));
+
         model.evaluationProperty().addListener((obs, old, evaluation) -> showConfusion(evaluation));
         showConfusion(model.evaluationProperty().get());
     }
@@ -80,6 +104,31 @@ public final class EvaluateController {
     @FXML
     private void onGoToTrain() {
         model.shared().stepProperty().set(Step.TRAIN);
+    }
+
+    /** One line per class; the legend carries each class's area under its curve. */
+    private void showCurves(ProbabilisticEvaluation curves) {
+        rocData.removeAllSeries();
+        precisionRecallData.removeAllSeries();
+        if (curves == null) {
+            return;
+        }
+        for (int c = 0; c < curves.classes().size(); c++) {
+            String name = curves.classes().get(c);
+            RocCurve roc = curves.roc().get(c);
+            XYSeries rocLine = new XYSeries(String.format(Locale.ROOT, "%s (AUC %.3f)", name, roc.auc()), false, true);
+            for (int i = 0; i < roc.falsePositiveRates().length; i++) {
+                rocLine.add(roc.falsePositiveRates()[i], roc.truePositiveRates()[i], false);
+            }
+            rocData.addSeries(rocLine);
+            PrecisionRecallCurve pr = curves.precisionRecall().get(c);
+            XYSeries prLine = new XYSeries(String.format(Locale.ROOT, "%s (AP %.3f)", name, pr.averagePrecision()),
+                    false, true);
+            for (int i = 0; i < pr.recalls().length; i++) {
+                prLine.add(pr.recalls()[i], pr.precisions()[i], false);
+            }
+            precisionRecallData.addSeries(prLine);
+        }
     }
 
     /**

@@ -1,0 +1,51 @@
+package org.layerlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class EvaluateViewModelTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void afterTrainingTheCurvesAndTheWeightedAndAucMetricsAreShown() {
+        ViewModelHarness harness = trainedIris();
+        EvaluateViewModel evaluate = harness.viewModels.evaluate();
+
+        harness.pumpUntil("the probabilities are computed", WAIT, () -> evaluate.probabilitiesProperty().get() != null);
+
+        EvaluateViewModel.TestProbabilities computed = evaluate.probabilitiesProperty().get();
+        int testRows = harness.project.getExperiment().split().test().length;
+        assertThat(computed.probabilities()).hasNumberOfRows(testRows);
+        assertThat(computed.curves().roc()).hasSize(3);
+        assertThat(computed.curves().precisionRecall()).hasSize(3);
+        // The fake model is always right: every curve is perfect.
+        assertThat(evaluate.macroAucTextProperty().get()).isEqualTo("1.000");
+        assertThat(evaluate.weightedTextProperty().get())
+                .isEqualTo("Weighted by class size: precision 1.000 · recall 1.000 · F1 1.000");
+        assertThat(evaluate.topKTextProperty().get()).as("3 classes: top-k adds nothing").isEmpty();
+    }
+
+    @Test
+    void aNewRunClearsTheOldProbabilities() {
+        ViewModelHarness harness = trainedIris();
+        EvaluateViewModel evaluate = harness.viewModels.evaluate();
+        harness.pumpUntil("the probabilities are computed", WAIT, () -> evaluate.probabilitiesProperty().get() != null);
+
+        harness.project.evaluationProperty().set(null);
+
+        assertThat(evaluate.probabilitiesProperty().get()).isNull();
+        assertThat(evaluate.macroAucTextProperty().get()).isEqualTo("–");
+    }
+
+    static ViewModelHarness trainedIris() {
+        ViewModelHarness harness = new ViewModelHarness(FakeTrainer.completing(2));
+        harness.project.openSample(Sample.IRIS);
+        harness.pumpUntil("iris is prepared", WAIT, () -> harness.project.getExperiment() != null);
+        harness.viewModels.train().epochsTextProperty().set("2");
+        harness.viewModels.train().train();
+        harness.pumpUntil("the run ends", WAIT, () -> harness.project.evaluationProperty().get() != null);
+        return harness;
+    }
+}
