@@ -1,5 +1,6 @@
 package org.layerlab.ui;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -9,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -55,6 +57,11 @@ public final class EvaluateController {
     @FXML private ChartViewer rocChart;
     @FXML private ChartViewer precisionRecallChart;
 
+    @FXML private Node cellRowsCard;
+    @FXML private Node cellHint;
+    @FXML private Label cellTitleLabel;
+    @FXML private TableView<EvaluateViewModel.CellRow> cellRowsTable;
+
     private final XYSeriesCollection rocData = new XYSeriesCollection();
     private final XYSeriesCollection precisionRecallData = new XYSeriesCollection();
 
@@ -97,8 +104,65 @@ public final class EvaluateController {
         model.probabilitiesProperty().addListener((obs, old, computed) ->
                 showCurves(computed == null ? null : computed.curves()));
 
+        cellRowsCard.visibleProperty().bind(model.selectedCellProperty().isNotNull());
+        cellRowsCard.managedProperty().bind(cellRowsCard.visibleProperty());
+        cellHint.visibleProperty().bind(model.selectedCellProperty().isNull());
+        cellHint.managedProperty().bind(cellHint.visibleProperty());
+        cellTitleLabel.textProperty().bind(model.cellTitleProperty());
+        cellRowsTable.setItems(model.cellRows());
+        cellRowsTable.setPlaceholder(new Label("No test rows in this cell."));
+        model.probabilitiesProperty().addListener((obs, old, computed) -> buildCellColumns(computed));
+        model.selectedCellProperty().addListener((obs, old, cell) -> markSelected(cell));
+
         model.evaluationProperty().addListener((obs, old, evaluation) -> showConfusion(evaluation));
         showConfusion(model.evaluationProperty().get());
+    }
+
+    @FXML
+    private void onCloseCellRows() {
+        model.clearCell();
+    }
+
+    /** The original table's columns, then what the model said; numbers are right-aligned as in the Data step. */
+    private void buildCellColumns(EvaluateViewModel.TestProbabilities computed) {
+        cellRowsTable.getColumns().clear();
+        if (computed == null) {
+            return;
+        }
+        TableColumn<EvaluateViewModel.CellRow, Number> rowColumn = new TableColumn<>("Row");
+        rowColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().tableRow() + 1));
+        rowColumn.getStyleClass().add("numeric");
+        cellRowsTable.getColumns().add(rowColumn);
+        var table = computed.experiment().table();
+        for (int c = 0; c < table.columnCount(); c++) {
+            int index = c;
+            TableColumn<EvaluateViewModel.CellRow, String> column = new TableColumn<>(table.columnNames().get(c));
+            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().values().get(index)));
+            if (table.columns().get(c) instanceof org.layerlab.core.data.NumericColumn) {
+                column.getStyleClass().add("numeric");
+            }
+            cellRowsTable.getColumns().add(column);
+        }
+        TableColumn<EvaluateViewModel.CellRow, String> predicted = new TableColumn<>("Predicted");
+        predicted.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().predicted()));
+        TableColumn<EvaluateViewModel.CellRow, String> confidence = new TableColumn<>("Its probability");
+        confidence.setCellValueFactory(cell ->
+                new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().predictedProbability())));
+        confidence.getStyleClass().add("numeric");
+        TableColumn<EvaluateViewModel.CellRow, String> truth = new TableColumn<>("True class's probability");
+        truth.setCellValueFactory(cell ->
+                new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().trueProbability())));
+        truth.getStyleClass().add("numeric");
+        cellRowsTable.getColumns().addAll(List.of(predicted, confidence, truth));
+    }
+
+    private void markSelected(EvaluateViewModel.Cell selected) {
+        for (Node node : confusionGrid.getChildren()) {
+            node.getStyleClass().remove("matrix-cell-selected");
+            if (selected != null && node.getUserData() instanceof EvaluateViewModel.Cell cell && cell.equals(selected)) {
+                node.getStyleClass().add("matrix-cell-selected");
+            }
+        }
     }
 
     @FXML
@@ -180,6 +244,12 @@ public final class EvaluateController {
                 int count = confusion[a][p];
                 double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
                 StackPane cell = cell(count, share, a == p, cellSize);
+                int actualClass = a;
+                int predictedClass = p;
+                cell.setId("matrixCell-" + a + "-" + p);
+                cell.setUserData(new EvaluateViewModel.Cell(a, p));
+                cell.setCursor(javafx.scene.Cursor.HAND);
+                cell.setOnMouseClicked(event -> model.selectCell(actualClass, predictedClass));
                 if (n <= MAX_CLASSES_WITH_TOOLTIPS) {
                     Tooltip.install(cell, new Tooltip(String.format(Locale.ROOT, "%d of %d test rows that are '%s' "
                             + "were predicted as '%s'.", count, rowTotal, evaluation.classes().get(a),

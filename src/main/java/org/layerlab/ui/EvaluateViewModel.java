@@ -32,6 +32,9 @@ public final class EvaluateViewModel {
     private final ReadOnlyStringWrapper topKText = new ReadOnlyStringWrapper(this, "topKText", "");
     private final ReadOnlyObjectWrapper<TestProbabilities> probabilities =
             new ReadOnlyObjectWrapper<>(this, "probabilities");
+    private final ReadOnlyObjectWrapper<Cell> selectedCell = new ReadOnlyObjectWrapper<>(this, "selectedCell");
+    private final ReadOnlyStringWrapper cellTitle = new ReadOnlyStringWrapper(this, "cellTitle", "");
+    private final ObservableList<CellRow> cellRows = FXCollections.observableArrayList();
     /** Bumped on every new evaluation, so that probabilities of an older model are dropped. */
     private long generation;
 
@@ -47,7 +50,9 @@ public final class EvaluateViewModel {
      */
     private void computeProbabilities(Evaluation evaluation) {
         long current = ++generation;
+        selectedCell.set(null);
         probabilities.set(null);
+        fillCellRows();
         macroAucText.set("–");
         topKText.set("");
         TrainingResult result = shared.trainingResultProperty().get();
@@ -81,6 +86,83 @@ public final class EvaluateViewModel {
             topKText.set("");
         }
         probabilities.set(computed);
+        fillCellRows();
+    }
+
+    /**
+     * Lists the test rows behind one cell of the confusion matrix (true class {@code actual}, predicted
+     * {@code predicted}), most confident first: where to look for mislabelled or hard examples.
+     */
+    public void selectCell(int actual, int predicted) {
+        selectedCell.set(new Cell(actual, predicted));
+        fillCellRows();
+    }
+
+    public void clearCell() {
+        selectedCell.set(null);
+        fillCellRows();
+    }
+
+    private void fillCellRows() {
+        Cell cell = selectedCell.get();
+        TestProbabilities computed = probabilities.get();
+        if (cell == null) {
+            cellTitle.set("");
+            cellRows.clear();
+            return;
+        }
+        if (computed == null) {
+            cellTitle.set("Finding the rows…");
+            cellRows.clear();
+            return;
+        }
+        List<String> classes = computed.experiment().data().classNames();
+        int[] tableRows = computed.experiment().split().test();
+        org.layerlab.core.data.Table table = computed.experiment().table();
+        List<CellRow> rows = new ArrayList<>();
+        for (int i = 0; i < computed.probabilities().length; i++) {
+            float[] p = computed.probabilities()[i];
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            if (computed.actual()[i] != cell.actual() || best != cell.predicted()) {
+                continue;
+            }
+            int row = tableRows[i];
+            List<String> values = new ArrayList<>(table.columnCount());
+            for (org.layerlab.core.data.Column column : table.columns()) {
+                values.add(column.isMissing(row) ? "" : column.text(row));
+            }
+            rows.add(new CellRow(row, values, classes.get(best), p[best], p[computed.actual()[i]]));
+        }
+        rows.sort(java.util.Comparator.comparingDouble(CellRow::predictedProbability).reversed());
+        String actualName = classes.get(cell.actual());
+        String predictedName = classes.get(cell.predicted());
+        String what = cell.actual() == cell.predicted()
+                ? "'" + actualName + "' predicted right"
+                : "'" + actualName + "' predicted as '" + predictedName + "'";
+        cellTitle.set(String.format("%,d test %s %s, most confident first.", rows.size(),
+                rows.size() == 1 ? "row" : "rows", what)
+                + (cell.actual() == cell.predicted() ? " Low confidence marks the hard ones."
+                : " Confident mistakes are worth a look: the label may be wrong."));
+        cellRows.setAll(rows);
+    }
+
+    /** A cell of the confusion matrix: true class and predicted class, as indices. */
+    public record Cell(int actual, int predicted) {
+    }
+
+    /**
+     * One test row behind a confusion-matrix cell.
+     *
+     * @param tableRow the row in the original table (from 0)
+     * @param values   that row's values in the table, column by column, as text
+     */
+    public record CellRow(int tableRow, List<String> values, String predicted, double predictedProbability,
+                          double trueProbability) {
     }
 
     /**
@@ -182,6 +264,19 @@ public final class EvaluateViewModel {
     /** The test rows' probabilities and curves; null until computed after an evaluation. */
     public ReadOnlyObjectProperty<TestProbabilities> probabilitiesProperty() {
         return probabilities.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Cell> selectedCellProperty() {
+        return selectedCell.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cellTitleProperty() {
+        return cellTitle.getReadOnlyProperty();
+    }
+
+    /** The test rows behind the selected cell; empty when none is selected. */
+    public ObservableList<CellRow> cellRows() {
+        return cellRows;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

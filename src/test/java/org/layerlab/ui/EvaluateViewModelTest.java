@@ -39,6 +39,31 @@ class EvaluateViewModelTest {
         assertThat(evaluate.macroAucTextProperty().get()).isEqualTo("–");
     }
 
+    @Test
+    void aConfusionCellListsItsTestRowsWithTheirTableValues() {
+        ViewModelHarness harness = trainedIris();
+        EvaluateViewModel evaluate = harness.viewModels.evaluate();
+        harness.pumpUntil("the probabilities are computed", WAIT, () -> evaluate.probabilitiesProperty().get() != null);
+
+        evaluate.selectCell(1, 1);
+
+        int expected = harness.project.evaluationProperty().get().confusion()[1][1];
+        assertThat(evaluate.cellRows()).hasSize(expected);
+        var table = harness.project.getExperiment().table();
+        EvaluateViewModel.CellRow row = evaluate.cellRows().get(0);
+        for (int c = 0; c < table.columnCount(); c++) {
+            assertThat(row.values().get(c)).isEqualTo(table.columns().get(c).text(row.tableRow()));
+        }
+        assertThat(row.predicted()).isEqualTo("versicolor");
+        assertThat(row.trueProbability()).isEqualTo(row.predictedProbability());
+        assertThat(evaluate.cellTitleProperty().get()).startsWith(expected + " test rows 'versicolor' predicted right");
+
+        evaluate.selectCell(0, 2);
+        assertThat(evaluate.cellRows()).isEmpty();
+        evaluate.clearCell();
+        assertThat(evaluate.selectedCellProperty().get()).isNull();
+    }
+
     static ViewModelHarness trainedIris() {
         ViewModelHarness harness = new ViewModelHarness(FakeTrainer.completing(2));
         harness.project.openSample(Sample.IRIS);
