@@ -214,6 +214,31 @@ public final class EvaluateViewModel {
         computeProbabilities(evaluation);
     }
 
+    /** Writes the last run as a self-contained HTML page (atomically, in the background). */
+    public void exportReport(java.nio.file.Path file) {
+        Evaluation evaluation = shared.evaluationProperty().get();
+        TrainingResult result = shared.trainingResultProperty().get();
+        PreparedExperiment experiment = shared.getExperiment();
+        if (evaluation == null || result == null || experiment == null) {
+            shared.showError("There is no result to report yet: train a network first (step 3).");
+            return;
+        }
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        java.nio.file.Path target = name.toLowerCase(Locale.ROOT).endsWith(".html") ? file
+                : file.resolveSibling(name + ".html");
+        shared.inBackground(() -> {
+            String html = org.layerlab.core.export.HtmlReport.of(
+                    org.layerlab.core.experiment.RunReport.toJson(experiment, result, evaluation),
+                    "LayerLab report: " + experiment.table().source());
+            org.layerlab.core.io.AtomicFiles.write(target, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return target;
+        }, written -> shared.statusProperty().set("Wrote the report to " + written + "."), failure -> {
+            shared.statusProperty().set("The report was not written.");
+            shared.showError("The report could not be written to '" + target + "': " + UserMessages.of(failure)
+                    + " Check that you may write there.");
+        });
+    }
+
     /** Metrics are shown with three decimals, the same everywhere, whatever the computer's language. */
     static String format(double value) {
         return String.format(Locale.ROOT, "%.3f", value);

@@ -15,6 +15,7 @@ final class UserMessages {
     static String of(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof DataProblem || cause instanceof ProjectFileProblem
+                || cause instanceof org.layerlab.core.bundle.BundleProblem
                 || cause instanceof IllegalArgumentException) {
             return cause.getMessage();
         }

@@ -1,0 +1,134 @@
+package org.layerlab.ui;
+
+import java.io.File;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.jfree.chart.fx.ChartViewer;
+import org.layerlab.core.bundle.ModelBundleStore;
+import org.layerlab.core.data.ColumnType;
+import org.layerlab.ui.UseViewModel.FormField;
+
+/** The Use step: try the model on typed values, predict a file, and (later) serve it. */
+public final class UseController {
+    private final UseViewModel model;
+
+    @FXML private Node useEmptyState;
+    @FXML private Node useContent;
+    @FXML private Label modelSourceLabel;
+    @FXML private GridPane formGrid;
+    @FXML private Button predictButton;
+    @FXML private Label inputProblemLabel;
+    @FXML private Label predictedLabel;
+    @FXML private ChartViewer probabilityChart;
+    @FXML private Button predictFileButton;
+    @FXML private Label batchStatusLabel;
+
+    UseController(UseViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        useEmptyState.visibleProperty().bind(model.bundleProperty().isNull());
+        useContent.visibleProperty().bind(model.bundleProperty().isNotNull());
+        modelSourceLabel.textProperty().bind(model.modelSourceProperty());
+        inputProblemLabel.textProperty().bind(model.inputProblemProperty());
+        inputProblemLabel.visibleProperty().bind(model.inputProblemProperty().isNotEmpty());
+        inputProblemLabel.managedProperty().bind(inputProblemLabel.visibleProperty());
+        predictedLabel.textProperty().bind(model.predictedTextProperty());
+        batchStatusLabel.textProperty().bind(model.batchStatusProperty());
+        probabilityChart.setChart(Charts.probabilityBars(model.probabilityData()));
+        model.fields().addListener((ListChangeListener<FormField>) change -> buildForm());
+        buildForm();
+    }
+
+    @FXML
+    private void onPredict() {
+        model.predict();
+    }
+
+    @FXML
+    private void onGoToTrain() {
+        model.shared().stepProperty().set(Step.TRAIN);
+    }
+
+    @FXML
+    private void onOpenModel() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a saved model");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("LayerLab models (*" + ModelBundleStore.EXTENSION + ")",
+                        "*" + ModelBundleStore.EXTENSION),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            model.openModel(file.toPath());
+        }
+    }
+
+    @FXML
+    private void onPredictFile() {
+        FileChooser open = new FileChooser();
+        open.setTitle("Choose the rows to predict");
+        open.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Data tables (*.csv, *.tsv, *.txt, *.arff)", "*.csv", "*.tsv", "*.txt",
+                        "*.tab", "*.arff"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File data = open.showOpenDialog(window());
+        if (data == null) {
+            return;
+        }
+        FileChooser save = new FileChooser();
+        save.setTitle("Save the predictions");
+        save.setInitialDirectory(data.getParentFile());
+        String name = data.getName();
+        int dot = name.lastIndexOf('.');
+        save.setInitialFileName((dot > 0 ? name.substring(0, dot) : name) + "-predictions.csv");
+        save.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files (*.csv)", "*.csv"));
+        File out = save.showSaveDialog(window());
+        if (out != null) {
+            model.predictFile(data.toPath(), out.toPath());
+        }
+    }
+
+    /** One row per input: a text field for numbers, a list of the known values for categories. */
+    private void buildForm() {
+        formGrid.getChildren().clear();
+        int row = 0;
+        for (FormField field : model.fields()) {
+            Label name = new Label(field.input().name());
+            name.setTooltip(new Tooltip(field.input().name()));
+            name.setMinWidth(0);
+            formGrid.add(name, 0, row);
+            Node editor;
+            if (field.input().type() == ColumnType.CATEGORICAL) {
+                ComboBox<String> combo = new ComboBox<>();
+                combo.getItems().setAll(field.input().categories());
+                combo.valueProperty().bindBidirectional(field.value());
+                combo.setMaxWidth(Double.MAX_VALUE);
+                editor = combo;
+            } else {
+                TextField text = new TextField();
+                text.textProperty().bindBidirectional(field.value());
+                text.setPromptText("a number (empty: unknown)");
+                editor = text;
+            }
+            editor.setId("input-" + field.input().name().replaceAll("[^A-Za-z0-9_]", "_"));
+            formGrid.add(editor, 1, row);
+            row++;
+        }
+    }
+
+    private Window window() {
+        return useContent.getScene() == null ? null : useContent.getScene().getWindow();
+    }
+}
