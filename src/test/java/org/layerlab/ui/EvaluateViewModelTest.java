@@ -64,6 +64,31 @@ class EvaluateViewModelTest {
         assertThat(evaluate.selectedCellProperty().get()).isNull();
     }
 
+    @Test
+    void theReportIsWrittenAsAWebPage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        ViewModelHarness harness = trainedIris();
+
+        harness.viewModels.evaluate().exportReport(folder.resolve("iris-report"));
+        java.nio.file.Path written = folder.resolve("iris-report.html");
+        harness.pumpUntil("the report is written", WAIT,
+                () -> harness.project.statusProperty().get().startsWith("Wrote the report"));
+
+        String html = java.nio.file.Files.readString(written);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("iris.csv").contains("setosa");
+        assertThat(harness.project.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void withoutATrainingThereIsNoReportAndTheUserIsTold(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        ViewModelHarness harness = new ViewModelHarness(FakeTrainer.completing(1));
+
+        harness.viewModels.evaluate().exportReport(folder.resolve("r.html"));
+
+        assertThat(harness.project.errorProperty().get()).contains("train a network first");
+        assertThat(folder.resolve("r.html")).doesNotExist();
+    }
+
     static ViewModelHarness trainedIris() {
         ViewModelHarness harness = new ViewModelHarness(FakeTrainer.completing(2));
         harness.project.openSample(Sample.IRIS);
