@@ -8,6 +8,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
@@ -17,7 +20,7 @@ import org.layerlab.core.bundle.ModelBundleStore;
 import org.layerlab.core.data.ColumnType;
 import org.layerlab.ui.UseViewModel.FormField;
 
-/** The Use step: try the model on typed values, predict a file, and (later) serve it. */
+/** The Use step: try the model on typed values, predict a file, serve it over HTTP. */
 public final class UseController {
     private final UseViewModel model;
 
@@ -31,6 +34,12 @@ public final class UseController {
     @FXML private ChartViewer probabilityChart;
     @FXML private Button predictFileButton;
     @FXML private Label batchStatusLabel;
+    @FXML private TextField portField;
+    @FXML private ToggleButton serveToggle;
+    @FXML private Label serveStatusLabel;
+    @FXML private Node servingBox;
+    @FXML private TextField serverUrlField;
+    @FXML private TextField curlField;
 
     UseController(UseViewModel model) {
         this.model = model;
@@ -47,6 +56,20 @@ public final class UseController {
         predictedLabel.textProperty().bind(model.predictedTextProperty());
         batchStatusLabel.textProperty().bind(model.batchStatusProperty());
         probabilityChart.setChart(Charts.probabilityBars(model.probabilityData()));
+        portField.textProperty().bindBidirectional(model.portTextProperty());
+        portField.disableProperty().bind(model.servingProperty().or(model.serverBusyProperty()));
+        serveToggle.disableProperty().bind(model.serverBusyProperty());
+        // The toggle shows whether the server runs; a click asks, the model answers (it may fail to start).
+        model.servingProperty().addListener((obs, old, on) -> showServing(on));
+        model.serverBusyProperty().addListener((obs, old, busy) -> showServing(model.servingProperty().get()));
+        serveStatusLabel.textProperty().bind(model.serveStatusProperty());
+        serveStatusLabel.visibleProperty().bind(model.serveStatusProperty().isNotEmpty());
+        serveStatusLabel.managedProperty().bind(serveStatusLabel.visibleProperty());
+        servingBox.visibleProperty().bind(model.servingProperty());
+        servingBox.managedProperty().bind(servingBox.visibleProperty());
+        serverUrlField.textProperty().bind(model.serverUrlProperty());
+        curlField.textProperty().bind(model.curlExampleProperty());
+        showServing(false);
         model.fields().addListener((ListChangeListener<FormField>) change -> buildForm());
         buildForm();
     }
@@ -54,6 +77,28 @@ public final class UseController {
     @FXML
     private void onPredict() {
         model.predict();
+    }
+
+    @FXML
+    private void onServeToggle() {
+        if (model.servingProperty().get()) {
+            model.stopServing();
+        } else {
+            model.startServing();
+        }
+        showServing(model.servingProperty().get());
+    }
+
+    @FXML
+    private void onCopyCurl() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(model.curlExampleProperty().get());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void showServing(boolean on) {
+        serveToggle.setSelected(on);
+        serveToggle.setText(on ? "Stop" : "Serve");
     }
 
     @FXML

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,6 +27,7 @@ import org.layerlab.core.data.ColumnType;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.PreparedExperiment;
+import org.layerlab.core.serve.PredictionServer;
 import org.layerlab.core.train.TrainingResult;
 
 /**
@@ -34,6 +37,9 @@ import org.layerlab.core.train.TrainingResult;
  * <p>Everything that calls the engine or touches files runs on the shared worker thread.
  */
 public final class UseViewModel {
+    /** Served on this computer only: a student's model is not meant to be reachable from the network. */
+    static final String HOST = "127.0.0.1";
+
     private final ProjectViewModel shared;
     private final ModelBundleStore.NetworkLoader networkLoader;
 
@@ -44,6 +50,14 @@ public final class UseViewModel {
     private final ReadOnlyStringWrapper inputProblem = new ReadOnlyStringWrapper(this, "inputProblem", "");
     private final ReadOnlyStringWrapper batchStatus = new ReadOnlyStringWrapper(this, "batchStatus", "");
     private final DefaultCategoryDataset probabilityData = new DefaultCategoryDataset();
+    private final StringProperty portText = new SimpleStringProperty(this, "portText", "8080");
+    private final ReadOnlyBooleanWrapper serving = new ReadOnlyBooleanWrapper(this, "serving");
+    private final ReadOnlyBooleanWrapper serverBusy = new ReadOnlyBooleanWrapper(this, "serverBusy");
+    private final ReadOnlyStringWrapper serverUrl = new ReadOnlyStringWrapper(this, "serverUrl", "");
+    private final ReadOnlyStringWrapper curlExample = new ReadOnlyStringWrapper(this, "curlExample", "");
+    private final ReadOnlyStringWrapper serveStatus = new ReadOnlyStringWrapper(this, "serveStatus", "");
+    /** The running server; touched on the UI thread only (started and closed on the worker). */
+    private PredictionServer server;
     /** True while the bundle is the one made from the last training (not one opened from a file). */
     private boolean fromTraining;
     /** Bumped whenever the model changes, so that an answer of the previous model is dropped. */
@@ -139,6 +153,113 @@ public final class UseViewModel {
         });
     }
 
+    /**
+     * Starts answering {@code POST /predict} on 127.0.0.1 at the port in {@link #portTextProperty} (0: any free
+     * port), in the background. Only this computer can reach it.
+     */
+    public void startServing() {
+        ModelBundle current = bundle.get();
+        if (current == null || server != null || serverBusy.get()) {
+            return;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(portText.get().trim());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            serveStatus.set("The port must be a whole number from 0 to 65535 (0 picks a free port). 8080 is usual.");
+            return;
+        }
+        int asked = port;
+        long forModel = generation;
+        serverBusy.set(true);
+        serveStatus.set("Starting the server…");
+        shared.inBackground(() -> {
+            try {
+                return PredictionServer.start(current, HOST, asked, PredictionServer.DEFAULT_MAX_BODY_BYTES);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("The server could not listen on port " + asked + ". Another "
+                        + "program may be using it: choose another port, or 0 for a free one.", e);
+            }
+        }, started -> {
+            serverBusy.set(false);
+            if (forModel != generation) {
+                // The model changed while the server started: it would answer with the old one.
+                shared.inBackground(() -> {
+                    started.close();
+                    return null;
+                }, ignored -> { }, ignored -> { });
+                serveStatus.set("The model changed; press Serve again to serve the new one.");
+                return;
+            }
+            server = started;
+            serving.set(true);
+            String url = "http://" + HOST + ":" + started.port() + "/predict";
+            serverUrl.set(url);
+            curlExample.set("curl -X POST " + url + " -H 'Content-Type: application/json' -d '" + exampleJson() + "'");
+            serveStatus.set("Serving: programs on this computer can send rows to " + url
+                    + " and get predictions back. Stop ends it; closing LayerLab does too.");
+            shared.statusProperty().set("Serving the model at " + url + ".");
+        }, failure -> {
+            serverBusy.set(false);
+            serveStatus.set(UserMessages.of(failure));
+        });
+    }
+
+    /** Stops the server (in the background); requests in flight are answered first. */
+    public void stopServing() {
+        PredictionServer running = server;
+        if (running == null) {
+            return;
+        }
+        server = null;
+        serverBusy.set(true);
+        shared.inBackground(() -> {
+            running.close();
+            return null;
+        }, done -> {
+            serverBusy.set(false);
+            afterStop("Stopped serving.");
+        }, failure -> {
+            serverBusy.set(false);
+            afterStop("Stopped serving. " + UserMessages.of(failure));
+        });
+    }
+
+    private void afterStop(String message) {
+        serving.set(false);
+        serverUrl.set("");
+        curlExample.set("");
+        serveStatus.set(message);
+        shared.statusProperty().set(message);
+    }
+
+    /** The form's values as the JSON object the server expects: numbers bare, categories quoted, blanks null. */
+    private String exampleJson() {
+        StringBuilder json = new StringBuilder("{");
+        for (FormField field : fields) {
+            if (json.length() > 1) {
+                json.append(", ");
+            }
+            String value = field.value().get() == null ? "" : field.value().get().trim();
+            json.append('"').append(jsonText(field.input().name())).append("\": ");
+            if (value.isEmpty()) {
+                json.append("null");
+            } else if (field.input().type() == ColumnType.NUMERIC && value.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+                json.append(value);
+            } else {
+                json.append('"').append(jsonText(value)).append('"');
+            }
+        }
+        return json.append('}').toString();
+    }
+
+    private static String jsonText(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "\\u0027");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void followTraining(Evaluation evaluation) {
@@ -159,6 +280,10 @@ public final class UseViewModel {
 
     private void use(ModelBundle next, String source, Map<String, String> prefill) {
         generation++;
+        if (server != null) {
+            // A server must not go on answering with a model that is no longer the one on screen.
+            stopServing();
+        }
         bundle.set(next);
         modelSource.set(source);
         predictedText.set("");
@@ -219,6 +344,11 @@ public final class UseViewModel {
 
     /** Releases what the step holds when the window closes. */
     public void shutdown() {
+        PredictionServer running = server;
+        server = null;
+        if (running != null) {
+            running.close();
+        }
     }
 
     /** One input of the form: what the model needs, and the text typed (or category chosen) for it. */
@@ -257,6 +387,34 @@ public final class UseViewModel {
     /** The last prediction's probability per class, for the bar chart. */
     public DefaultCategoryDataset probabilityData() {
         return probabilityData;
+    }
+
+    /** The port to serve on, as typed. */
+    public StringProperty portTextProperty() {
+        return portText;
+    }
+
+    public ReadOnlyBooleanProperty servingProperty() {
+        return serving.getReadOnlyProperty();
+    }
+
+    /** True while the server starts or stops. */
+    public ReadOnlyBooleanProperty serverBusyProperty() {
+        return serverBusy.getReadOnlyProperty();
+    }
+
+    /** Where to send rows while serving; empty otherwise. */
+    public ReadOnlyStringProperty serverUrlProperty() {
+        return serverUrl.getReadOnlyProperty();
+    }
+
+    /** A command line that asks the server about the form's values; empty unless serving. */
+    public ReadOnlyStringProperty curlExampleProperty() {
+        return curlExample.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty serveStatusProperty() {
+        return serveStatus.getReadOnlyProperty();
     }
 
     public ProjectViewModel shared() {

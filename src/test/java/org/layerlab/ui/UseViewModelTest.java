@@ -118,6 +118,64 @@ class UseViewModelTest {
     }
 
     @Test
+    void servesTheModelOverHttpUntilStopped() throws Exception {
+        ViewModelHarness harness = EvaluateViewModelTest.trainedIris();
+        UseViewModel use = harness.viewModels.use();
+        use.portTextProperty().set("0");
+
+        use.startServing();
+        harness.pumpUntil("the server runs", WAIT, () -> use.servingProperty().get());
+
+        String url = use.serverUrlProperty().get();
+        assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/predict");
+        assertThat(use.curlExampleProperty().get()).startsWith("curl -X POST " + url)
+                .contains("\"sepal_length\": ");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(url)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"sepal_length\": 5.1, \"sepal_width\": 3.5, \"petal_length\": 1.4, \"petal_width\": 0.2}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"label\":\"setosa\"");
+
+        use.stopServing();
+        harness.pumpUntil("the server stopped", WAIT, () -> !use.servingProperty().get()
+                && !use.serverBusyProperty().get());
+        assertThat(use.serverUrlProperty().get()).isEmpty();
+        assertThat(use.serveStatusProperty().get()).isEqualTo("Stopped serving.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void aBadPortIsExplainedAndNothingStarts() {
+        ViewModelHarness harness = EvaluateViewModelTest.trainedIris();
+        UseViewModel use = harness.viewModels.use();
+        use.portTextProperty().set("eighty");
+
+        use.startServing();
+
+        assertThat(use.serveStatusProperty().get()).startsWith("The port must be a whole number from 0 to 65535");
+        assertThat(use.servingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aPortInUseIsExplained() throws IOException {
+        ViewModelHarness harness = EvaluateViewModelTest.trainedIris();
+        UseViewModel use = harness.viewModels.use();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            use.portTextProperty().set(Integer.toString(taken.getLocalPort()));
+            use.startServing();
+            harness.pumpUntil("the start fails", WAIT, () -> !use.serverBusyProperty().get());
+        }
+        assertThat(use.servingProperty().get()).isFalse();
+        assertThat(use.serveStatusProperty().get()).contains("could not listen on port").contains("0 for a free one");
+    }
+
+    @Test
     void aFileThatIsNotAModelIsExplained(@TempDir Path folder) throws IOException {
         ViewModelHarness harness = new ViewModelHarness(FakeTrainer.completing(1));
         Path notAModel = folder.resolve("notes.llmodel");

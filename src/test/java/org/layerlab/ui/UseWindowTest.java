@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.layerlab.ui.FxTestSupport.onFx;
 import static org.layerlab.ui.FxTestSupport.waitUntil;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
@@ -37,7 +42,7 @@ class UseWindowTest {
     }
 
     @Test
-    void tryTheTrainedModelOnTypedValues(FxRobot robot) {
+    void tryTheTrainedModelOnTypedValuesThenServeIt(FxRobot robot) throws Exception {
         robot.clickOn("#useStepButton");
         assertThat(onFx(() -> robot.lookup("#useEmptyState").query().isVisible())).isTrue();
         trainIris(robot);
@@ -68,6 +73,30 @@ class UseWindowTest {
         assertThat(onFx(() -> robot.lookup("#inputProblemLabel").queryAs(Label.class).isVisible())).isFalse();
         assertThat(onFx(() -> robot.lookup("#probabilityChart").queryAs(ChartViewer.class).getChart()
                 .getCategoryPlot().getDataset().getColumnCount())).isEqualTo(3);
+
+        // Serve on any free port, ask it from another program, stop.
+        TextField port = robot.lookup("#portField").queryAs(TextField.class);
+        robot.clickOn(port);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("0");
+        robot.clickOn("#serveToggle");
+        waitUntil("the server runs", LOAD, () -> robot.lookup("#serverUrlField").queryAs(TextField.class).isVisible()
+                && !robot.lookup("#serverUrlField").queryAs(TextField.class).getText().isEmpty(), this::state);
+        String url = onFx(() -> robot.lookup("#serverUrlField").queryAs(TextField.class).getText());
+        assertThat(onFx(() -> robot.lookup("#serveToggle").queryAs(ToggleButton.class).getText())).isEqualTo("Stop");
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sepal_length\": 5.1, \"sepal_width\": 3.5, "
+                        + "\"petal_length\": 1.4, \"petal_width\": 0.2}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).matches("\\{\"label\":\"(setosa|versicolor|virginica)\".*");
+
+        robot.clickOn("#serveToggle");
+        waitUntil("the server stopped", LOAD, () -> !app.viewModels().use().servingProperty().get()
+                && !app.viewModels().use().serverBusyProperty().get(), this::state);
+        assertThat(onFx(() -> robot.lookup("#serveToggle").queryAs(ToggleButton.class).getText())).isEqualTo("Serve");
+        assertThat(onFx(() -> robot.lookup("#serveStatusLabel").queryAs(Label.class).getText()))
+                .isEqualTo("Stopped serving.");
     }
 
     private void trainIris(FxRobot robot) {
