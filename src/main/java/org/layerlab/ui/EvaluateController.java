@@ -10,8 +10,8 @@ import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -57,6 +57,7 @@ public final class EvaluateController {
     @FXML private ChartViewer rocChart;
     @FXML private ChartViewer precisionRecallChart;
 
+    @FXML private ScrollPane evaluateScroll;
     @FXML private Node cellRowsCard;
     @FXML private Node cellHint;
     @FXML private Label cellTitleLabel;
@@ -112,7 +113,12 @@ public final class EvaluateController {
         cellRowsTable.setItems(model.cellRows());
         cellRowsTable.setPlaceholder(new Label("No test rows in this cell."));
         model.probabilitiesProperty().addListener((obs, old, computed) -> buildCellColumns(computed));
-        model.selectedCellProperty().addListener((obs, old, cell) -> markSelected(cell));
+        model.selectedCellProperty().addListener((obs, old, cell) -> {
+            markSelected(cell);
+            if (cell != null) {
+                javafx.application.Platform.runLater(this::revealCellRows);
+            }
+        });
 
         model.evaluationProperty().addListener((obs, old, evaluation) -> showConfusion(evaluation));
         showConfusion(model.evaluationProperty().get());
@@ -154,6 +160,29 @@ public final class EvaluateController {
                 new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().trueProbability())));
         truth.getStyleClass().add("numeric");
         cellRowsTable.getColumns().addAll(List.of(predicted, confidence, truth));
+        // A few columns share the width; many (an image's pixels) keep their own widths and scroll sideways.
+        cellRowsTable.setColumnResizePolicy(cellRowsTable.getColumns().size() <= 12
+                ? TableView.CONSTRAINED_RESIZE_POLICY : TableView.UNCONSTRAINED_RESIZE_POLICY);
+    }
+
+    /** The list opens below the matrix, often out of sight: scroll just enough to show its top part. */
+    private void revealCellRows() {
+        ScrollPane scroll = evaluateScroll;
+        if (!(scroll.getContent() instanceof javafx.scene.layout.Region body)) {
+            return;
+        }
+        scroll.layout();
+        double content = body.getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (content <= viewport) {
+            return;
+        }
+        double top = cellRowsCard.getBoundsInParent().getMinY();
+        double wanted = Math.min(top + 220 - viewport, top);
+        double current = scroll.getVvalue() * (content - viewport);
+        if (wanted > current) {
+            scroll.setVvalue(Math.min(1, wanted / (content - viewport)));
+        }
     }
 
     private void markSelected(EvaluateViewModel.Cell selected) {

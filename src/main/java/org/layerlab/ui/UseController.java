@@ -32,6 +32,7 @@ public final class UseController {
     @FXML private Label inputProblemLabel;
     @FXML private Label predictedLabel;
     @FXML private ChartViewer probabilityChart;
+    @FXML private javafx.scene.layout.StackPane probabilityChartHolder;
     @FXML private Button predictFileButton;
     @FXML private Label batchStatusLabel;
     @FXML private TextField portField;
@@ -55,6 +56,8 @@ public final class UseController {
         inputProblemLabel.managedProperty().bind(inputProblemLabel.visibleProperty());
         predictedLabel.textProperty().bind(model.predictedTextProperty());
         batchStatusLabel.textProperty().bind(model.batchStatusProperty());
+        batchStatusLabel.visibleProperty().bind(model.batchStatusProperty().isNotEmpty());
+        batchStatusLabel.managedProperty().bind(batchStatusLabel.visibleProperty());
         probabilityChart.setChart(Charts.probabilityBars(model.probabilityData()));
         portField.textProperty().bindBidirectional(model.portTextProperty());
         portField.disableProperty().bind(model.servingProperty().or(model.serverBusyProperty()));
@@ -71,6 +74,9 @@ public final class UseController {
         curlField.textProperty().bind(model.curlExampleProperty());
         showServing(false);
         model.fields().addListener((ListChangeListener<FormField>) change -> buildForm());
+        // A bar per class: as tall as the classes need, within reason.
+        model.bundleProperty().addListener((obs, old, bundle) -> sizeChart());
+        sizeChart();
         buildForm();
     }
 
@@ -171,6 +177,13 @@ public final class UseController {
             formGrid.add(editor, 1, row);
             row++;
         }
+    }
+
+    private void sizeChart() {
+        int classes = model.bundleProperty().get() == null ? 3 : model.bundleProperty().get().classNames().size();
+        double height = Math.max(140, Math.min(360, 70 + 26 * classes));
+        probabilityChartHolder.setPrefHeight(height);
+        probabilityChartHolder.setMinHeight(height);
     }
 
     private Window window() {

@@ -199,8 +199,8 @@ public final class UseViewModel {
             String url = "http://" + HOST + ":" + started.port() + "/predict";
             serverUrl.set(url);
             curlExample.set("curl -X POST " + url + " -H 'Content-Type: application/json' -d '" + exampleJson() + "'");
-            serveStatus.set("Serving: programs on this computer can send rows to " + url
-                    + " and get predictions back. Stop ends it; closing LayerLab does too.");
+            serveStatus.set("Serving. Programs on this computer can send rows to the URL below and get predictions "
+                    + "back. Stop ends it; so does closing LayerLab.");
             shared.statusProperty().set("Serving the model at " + url + ".");
         }, failure -> {
             serverBusy.set(false);
