@@ -82,8 +82,23 @@ final class Charts {
 
     /** Class probabilities of one prediction, as horizontal bars. */
     static JFreeChart probabilityBars(org.jfree.data.category.CategoryDataset data) {
-        JFreeChart chart = ChartFactory.createBarChart(null, null, "probability", data, PlotOrientation.HORIZONTAL,
+        return bars(null, "probability", data, "Press Predict to see the probabilities.", true);
+    }
+
+    /** Accuracy lost when each input column is shuffled, largest first. */
+    static JFreeChart importanceBars(org.jfree.data.category.CategoryDataset data) {
+        return bars("What the model relies on (test accuracy lost when a column is shuffled)", "accuracy lost",
+                data, "Measuring each column…", false);
+    }
+
+    private static JFreeChart bars(String title, String valueLabel, org.jfree.data.category.CategoryDataset data,
+                                   String noData, boolean zeroToOne) {
+        JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL,
                 false, false, false);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(TITLE_FONT);
+            chart.getTitle().setPaint(TEXT);
+        }
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setPadding(new RectangleInsets(4, 4, 4, 8));
@@ -91,10 +106,12 @@ final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlineVisible(false);
-        plot.setNoDataMessage("Press Predict to see the probabilities.");
+        plot.setNoDataMessage(noData);
         plot.setNoDataMessageFont(LABEL_FONT);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setRange(0, 1);
+        if (zeroToOne) {
+            range.setRange(0, 1);
+        }
         range.setLabelFont(LABEL_FONT);
         range.setTickLabelFont(LABEL_FONT);
         plot.getDomainAxis().setTickLabelFont(LABEL_FONT);

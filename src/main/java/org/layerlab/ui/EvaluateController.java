@@ -58,6 +58,9 @@ public final class EvaluateController {
     @FXML private ChartViewer precisionRecallChart;
 
     @FXML private ScrollPane evaluateScroll;
+    @FXML private ChartViewer importanceChart;
+    @FXML private StackPane importanceChartHolder;
+    @FXML private Label importanceNoteLabel;
     @FXML private Node cellRowsCard;
     @FXML private Node cellHint;
     @FXML private Label cellTitleLabel;
@@ -102,6 +105,14 @@ public final class EvaluateController {
         topKLabel.managedProperty().bind(topKLabel.visibleProperty());
         rocChart.setChart(Charts.rocChart(rocData));
         precisionRecallChart.setChart(Charts.precisionRecallChart(precisionRecallData));
+        importanceChart.setChart(Charts.importanceBars(model.importanceData()));
+        importanceNoteLabel.textProperty().bind(model.importanceNoteProperty());
+        // A bar per column (up to 15): as tall as they need.
+        model.importanceData().addChangeListener(event -> {
+            double height = Math.max(200, 90 + 24 * Math.max(3, model.importanceData().getColumnCount()));
+            importanceChartHolder.setPrefHeight(height);
+            importanceChartHolder.setMinHeight(height);
+        });
         model.probabilitiesProperty().addListener((obs, old, computed) ->
                 showCurves(computed == null ? null : computed.curves()));
 

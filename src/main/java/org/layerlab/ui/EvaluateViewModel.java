@@ -32,6 +32,9 @@ public final class EvaluateViewModel {
     private final ReadOnlyStringWrapper topKText = new ReadOnlyStringWrapper(this, "topKText", "");
     private final ReadOnlyObjectWrapper<TestProbabilities> probabilities =
             new ReadOnlyObjectWrapper<>(this, "probabilities");
+    private final org.jfree.data.category.DefaultCategoryDataset importanceData =
+            new org.jfree.data.category.DefaultCategoryDataset();
+    private final ReadOnlyStringWrapper importanceNote = new ReadOnlyStringWrapper(this, "importanceNote", "");
     private final ReadOnlyObjectWrapper<Cell> selectedCell = new ReadOnlyObjectWrapper<>(this, "selectedCell");
     private final ReadOnlyStringWrapper cellTitle = new ReadOnlyStringWrapper(this, "cellTitle", "");
     private final ObservableList<CellRow> cellRows = FXCollections.observableArrayList();
@@ -50,6 +53,8 @@ public final class EvaluateViewModel {
      */
     private void computeProbabilities(Evaluation evaluation) {
         long current = ++generation;
+        importanceData.clear();
+        importanceNote.set("");
         selectedCell.set(null);
         probabilities.set(null);
         fillCellRows();
@@ -87,6 +92,50 @@ public final class EvaluateViewModel {
         }
         probabilities.set(computed);
         fillCellRows();
+        computeImportance(computed);
+    }
+
+    /** Columns shown in the importance chart: the rest are listed as a count. */
+    static final int MAX_IMPORTANCE_BARS = 15;
+
+    /** After the curves (it predicts the test rows once per column and repeat), on the worker thread. */
+    private void computeImportance(TestProbabilities computed) {
+        long current = generation;
+        TrainingResult result = shared.trainingResultProperty().get();
+        if (result == null || result.model() == null) {
+            return;
+        }
+        PreparedExperiment experiment = computed.experiment();
+        TrainedModel model = result.model();
+        importanceNote.set("Measuring how much each column matters…");
+        shared.inBackground(() -> org.layerlab.core.evaluate.PermutationImportance.of(experiment.table(),
+                experiment.encoder(), experiment.split().test(), experiment.labels().classOfRow(), model,
+                IMPORTANCE_REPEATS, IMPORTANCE_SEED), importance -> {
+                    if (current == generation) {
+                        showImportance(importance);
+                    }
+                }, failure -> {
+                    if (current == generation) {
+                        importanceNote.set("How much each column matters could not be measured. "
+                                + UserMessages.of(failure));
+                    }
+                });
+    }
+
+    private static final int IMPORTANCE_REPEATS = 3;
+    private static final long IMPORTANCE_SEED = 42;
+
+    private void showImportance(org.layerlab.core.evaluate.PermutationImportance importance) {
+        importanceData.clear();
+        List<org.layerlab.core.evaluate.PermutationImportance.Entry> entries = importance.entries();
+        for (int i = 0; i < Math.min(MAX_IMPORTANCE_BARS, entries.size()); i++) {
+            importanceData.addValue(entries.get(i).drop(), "accuracy lost", entries.get(i).column());
+        }
+        int hidden = Math.max(0, entries.size() - MAX_IMPORTANCE_BARS);
+        importanceNote.set("Each column's values were shuffled among the test rows " + IMPORTANCE_REPEATS
+                + " times; the bar is the accuracy lost on average (from " + format(importance.baseline())
+                + "). A long bar: the model relies on that column. Near zero: it could do without it."
+                + (hidden == 0 ? "" : " The " + hidden + " columns that matter least are not shown."));
     }
 
     /**
@@ -289,6 +338,15 @@ public final class EvaluateViewModel {
     /** The test rows' probabilities and curves; null until computed after an evaluation. */
     public ReadOnlyObjectProperty<TestProbabilities> probabilitiesProperty() {
         return probabilities.getReadOnlyProperty();
+    }
+
+    /** Accuracy lost per input column (largest first, at most {@value #MAX_IMPORTANCE_BARS}). */
+    public org.jfree.data.category.DefaultCategoryDataset importanceData() {
+        return importanceData;
+    }
+
+    public ReadOnlyStringProperty importanceNoteProperty() {
+        return importanceNote.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Cell> selectedCellProperty() {

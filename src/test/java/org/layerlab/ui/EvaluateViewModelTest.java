@@ -25,6 +25,12 @@ class EvaluateViewModelTest {
         assertThat(evaluate.weightedTextProperty().get())
                 .isEqualTo("Weighted by class size: precision 1.000 · recall 1.000 · F1 1.000");
         assertThat(evaluate.topKTextProperty().get()).as("3 classes: top-k adds nothing").isEmpty();
+        harness.pumpUntil("the importance is measured", WAIT,
+                () -> evaluate.importanceNoteProperty().get().startsWith("Each column"));
+        // The fake model reads the labels, not the inputs: no column matters to it.
+        assertThat(evaluate.importanceData().getColumnKeys())
+                .containsExactlyInAnyOrder("sepal_length", "sepal_width", "petal_length", "petal_width");
+        assertThat(evaluate.importanceData().getValue(0, 0).doubleValue()).isEqualTo(0.0);
     }
 
     @Test

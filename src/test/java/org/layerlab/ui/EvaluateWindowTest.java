@@ -54,6 +54,10 @@ class EvaluateWindowTest {
         assertThat(onFx(() -> robot.lookup("#precisionRecallChart").queryAs(ChartViewer.class).getChart()
                 .getXYPlot().getDataset().getSeriesKey(0).toString())).contains("AP");
 
+        waitUntil("the importance is measured", LOAD, () -> robot.lookup("#importanceChart")
+                .queryAs(ChartViewer.class).getChart().getCategoryPlot().getDataset().getColumnCount() == 4,
+                this::state);
+
         Evaluation evaluation = onFx(() -> project.evaluationProperty().get());
         int[][] confusion = evaluation.confusion();
         int actual = 0;
