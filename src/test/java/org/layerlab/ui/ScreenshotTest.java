@@ -93,6 +93,8 @@ class ScreenshotTest {
         EvaluateViewModel evaluate = app.viewModels().evaluate();
         waitUntil("the curves are computed", LOAD, () -> evaluate.probabilitiesProperty().get() != null,
                 project.statusProperty()::get);
+        waitUntil("the importance is measured", LOAD,
+                () -> evaluate.importanceNoteProperty().get().startsWith("Each column"), project.statusProperty()::get);
         shoot("06-evaluate");
         robot.clickOn("#matrixCell-1-1");
         shoot("06a-evaluate-cell-rows");
@@ -139,6 +141,8 @@ class ScreenshotTest {
         robot.clickOn("#evaluateStepButton");
         waitUntil("the digits curves are computed", LOAD, () -> evaluate.probabilitiesProperty().get() != null,
                 project.statusProperty()::get);
+        waitUntil("the digits importance is measured", LOAD,
+                () -> evaluate.importanceNoteProperty().get().startsWith("Each column"), project.statusProperty()::get);
         shoot("11-evaluate-digits");
         scrollEvaluate(1);
         shoot("11b-evaluate-digits-curves");
