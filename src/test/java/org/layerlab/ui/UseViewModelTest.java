@@ -150,6 +150,38 @@ class UseViewModelTest {
     }
 
     @Test
+    void closingTheWindowStopsTheServer() throws Exception {
+        ViewModelHarness harness = EvaluateViewModelTest.trainedIris();
+        UseViewModel use = harness.viewModels.use();
+        use.portTextProperty().set("0");
+        use.startServing();
+        harness.pumpUntil("the server runs", WAIT, () -> use.servingProperty().get());
+        String url = use.serverUrlProperty().get();
+
+        harness.viewModels.shutdown();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void aNewTrainingStopsServingTheOldModel() {
+        ViewModelHarness harness = EvaluateViewModelTest.trainedIris();
+        UseViewModel use = harness.viewModels.use();
+        use.portTextProperty().set("0");
+        use.startServing();
+        harness.pumpUntil("the server runs", WAIT, () -> use.servingProperty().get());
+
+        harness.viewModels.train().train();
+        harness.pumpUntil("the server stopped", WAIT, () -> !use.servingProperty().get()
+                && !use.serverBusyProperty().get());
+
+        assertThat(use.serveStatusProperty().get()).isEqualTo("Stopped serving.");
+    }
+
+    @Test
     void aBadPortIsExplainedAndNothingStarts() {
         ViewModelHarness harness = EvaluateViewModelTest.trainedIris();
         UseViewModel use = harness.viewModels.use();
