@@ -1,7 +1,9 @@
 package org.layerlab.cli;
 
-import picocli.CommandLine;
+import java.io.PrintWriter;
+import org.layerlab.core.Version;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The top-level {@code layerlab} command; its subcommands do the work. */
 @Command(name = "layerlab",
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
         description = {"LayerLab: build and train neural networks.",
                 "Run without arguments to open the app."},
         subcommands = {TrainCommand.class, ValidateCommand.class, TemplatesCommand.class, PredictCommand.class,
-                ServeCommand.class, BenchCommand.class,
+                ServeCommand.class, ExportJavaCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LayerLabCommand implements Runnable {
     @CommandLine.Spec
@@ -26,11 +28,11 @@ public final class LayerLabCommand implements Runnable {
      * wrong (a message says what).
      */
     public static int execute(String... args) {
-        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /** Runs the command line with its output going to {@code out} and problems to {@code err}. */
-    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new LayerLabCommand())
                 .setOut(out)
                 .setErr(err)
@@ -41,7 +43,7 @@ public final class LayerLabCommand implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"LayerLab " + org.layerlab.core.Version.current()};
+            return new String[] {"LayerLab " + Version.current()};
         }
     }
 }

@@ -1,32 +1,38 @@
 package org.layerlab.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.layerlab.core.data.TableReader;
+import org.layerlab.core.bundle.ModelBundleStore;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.LabelGuesser;
 import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.data.Table;
+import org.layerlab.core.data.TableReader;
 import org.layerlab.core.dl4j.Dl4jTrainer;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.experiment.RunReport;
+import org.layerlab.core.export.HtmlReport;
 import org.layerlab.core.graph.Activation;
 import org.layerlab.core.graph.GraphAnalysis;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.graph.Template;
 import org.layerlab.core.graph.Templates;
+import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.ProjectStore;
 import org.layerlab.core.train.RunControl;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingEvent;
+import org.layerlab.core.train.TrainingListener;
 import org.layerlab.core.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,19 +142,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Evaluation test = experiment.evaluateOnTest(result.model());
         printEvaluation(out, test, result);
-        com.fasterxml.jackson.databind.node.ObjectNode json = RunReport.toJson(experiment, result, test);
+        ObjectNode json = RunReport.toJson(experiment, result, test);
         if (report != null) {
             RunReport.write(json, report);
             out.println("Report written to " + report);
         }
         if (html != null) {
-            org.layerlab.core.io.AtomicFiles.write(html, org.layerlab.core.export.HtmlReport.of(json,
+            AtomicFiles.write(html, HtmlReport.of(json,
                     "LayerLab run: predicting '" + project.labelColumn() + "' from "
-                            + project.dataFile().getFileName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            + project.dataFile().getFileName()).getBytes(StandardCharsets.UTF_8));
             out.println("Web page report written to " + html);
         }
         if (saveModel != null) {
-            org.layerlab.core.bundle.ModelBundleStore.save(experiment.bundle(result.model(), test), saveModel);
+            ModelBundleStore.save(experiment.bundle(result.model(), test), saveModel);
             out.println("Model saved to " + saveModel);
         }
         out.flush();
@@ -223,7 +229,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Prints about twenty progress lines per run, whatever the number of epochs. */
-    private static final class ProgressPrinter implements org.layerlab.core.train.TrainingListener {
+    private static final class ProgressPrinter implements TrainingListener {
         private final PrintWriter out;
         private final int step;
 

@@ -1,5 +1,6 @@
 package org.layerlab.cli;
 
+import org.layerlab.core.bundle.BundleProblem;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.project.ProjectFileProblem;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
             throws Exception {
         if (e instanceof DataProblem || e instanceof ProjectFileProblem || e instanceof IllegalArgumentException
-                || e instanceof org.layerlab.core.bundle.BundleProblem) {
+                || e instanceof BundleProblem) {
             commandLine.getErr().println("Error: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -1,5 +1,7 @@
 package org.layerlab.core.bundle;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,6 @@ import java.util.Map;
  */
 public record Prediction(String label, Map<String, Double> probabilities) {
     public Prediction {
-        probabilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
+        probabilities = Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -315,9 +316,9 @@ public final class CsvReader {
 
         private void addCell(int start, int stop, String unescaped) {
             if (cells == cellStart.length) {
-                cellStart = java.util.Arrays.copyOf(cellStart, cells * 2);
-                cellEnd = java.util.Arrays.copyOf(cellEnd, cells * 2);
-                cellText = java.util.Arrays.copyOf(cellText, cells * 2);
+                cellStart = Arrays.copyOf(cellStart, cells * 2);
+                cellEnd = Arrays.copyOf(cellEnd, cells * 2);
+                cellText = Arrays.copyOf(cellText, cells * 2);
             }
             cellStart[cells] = start;
             cellEnd[cells] = stop;

@@ -2,7 +2,9 @@ package org.layerlab.core.data;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -31,7 +33,7 @@ public record LabelEncoding(String column, List<String> classNames, int[] classO
                     + "). Choose the column that holds the class of each row.");
         }
         int[] classOfRow = new int[column.size()];
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
         }

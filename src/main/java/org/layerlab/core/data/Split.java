@@ -2,6 +2,7 @@ package org.layerlab.core.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -30,7 +31,7 @@ public record Split(int[] train, int[] validation, int[] test) {
         List<Integer> validation = new ArrayList<>();
         List<Integer> test = new ArrayList<>();
         for (List<Integer> rows : rowsByClass) {
-            java.util.Collections.shuffle(rows, random);
+            Collections.shuffle(rows, random);
             int n = rows.size();
             int testCount = (int) Math.round(n * settings.test());
             int validationCount = (int) Math.round(n * settings.validation());
@@ -50,7 +51,7 @@ public record Split(int[] train, int[] validation, int[] test) {
     }
 
     private static int[] shuffled(List<Integer> rows, Random random) {
-        java.util.Collections.shuffle(rows, random);
+        Collections.shuffle(rows, random);
         return rows.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -1,5 +1,7 @@
 package org.layerlab.core.data;
 
+import java.util.Locale;
+
 /**
  * How rows are divided into training, validation and test sets (fractions that add up to 1), and the
  * seed of the shuffle, so the same settings always give the same split.
@@ -12,7 +14,7 @@ public record SplitSettings(double train, double validation, double test, long s
         }
         double sum = train + validation + test;
         if (Math.abs(sum - 1.0) > 1e-6) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Training, validation and test must add up to 100%%, not %.0f%%.", sum * 100));
         }
     }

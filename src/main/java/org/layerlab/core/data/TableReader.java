@@ -1,6 +1,7 @@
 package org.layerlab.core.data;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** Opens any table file LayerLab reads, choosing the reader by the file's ending: ARFF, else delimited text. */
@@ -14,5 +15,5 @@ public final class TableReader {
     }
 
     /** File endings the app offers in its Open dialog and accepts when dropped. */
-    public static final java.util.List<String> EXTENSIONS = java.util.List.of("csv", "tsv", "tab", "txt", "arff");
+    public static final List<String> EXTENSIONS = List.of("csv", "tsv", "tab", "txt", "arff");
 }

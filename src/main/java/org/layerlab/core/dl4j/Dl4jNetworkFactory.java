@@ -273,11 +273,11 @@ final class Dl4jNetworkFactory {
         return name;
     }
 
-    private static ConvolutionMode mode(Padding padding) {
+    static ConvolutionMode mode(Padding padding) {
         return padding == Padding.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate;
     }
 
-    private static PoolingType poolingType(PoolType type) {
+    static PoolingType poolingType(PoolType type) {
         return type == PoolType.MAX ? PoolingType.MAX : PoolingType.AVG;
     }
 

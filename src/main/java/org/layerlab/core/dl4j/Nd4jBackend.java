@@ -64,12 +64,43 @@ public final class Nd4jBackend {
             if (backendClass.contains("JCublas") || backendClass.toLowerCase(Locale.ROOT).contains("cuda")) {
                 return new BackendInfo("CUDA", cudaDevice(environment), "");
             }
-            String explanation = cudaBuildPresent() ? CUDA_FELL_BACK : CPU_ONLY;
+            String explanation = cudaBuildPresent() ? CUDA_FELL_BACK + cudaUnavailableReason() : CPU_ONLY;
             return new BackendInfo("CPU", cpuDevice(), explanation);
         } catch (Throwable failure) { // UnsatisfiedLinkError, ExceptionInInitializerError, NoClassDefFoundError, …
             return new BackendInfo(NONE, "", "The ND4J native library could not be loaded, so LayerLab cannot train"
                     + " on this computer: " + describe(failure));
         }
+    }
+
+    /**
+     * Why ND4J skipped its CUDA backend, in plain words, asked of the backend itself (ND4J only logs it). Empty when
+     * the reason cannot be found out.
+     */
+    static String cudaUnavailableReason() {
+        try {
+            Object backend = Class.forName(CUDA_BACKEND_CLASS).getDeclaredConstructor().newInstance();
+            Object available = backend.getClass().getMethod("isAvailable").invoke(backend);
+            return Boolean.FALSE.equals(available) ? " (ND4J reports the CUDA backend as unavailable.)" : "";
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            return reasonOf(e.getCause());
+        } catch (Throwable e) {
+            return reasonOf(e);
+        }
+    }
+
+    static String reasonOf(Throwable failure) {
+        String message = describe(failure);
+        if (message.contains("libcuda.so")) {
+            return " Reason: the NVIDIA driver (libcuda.so.1) is not installed on this computer.";
+        }
+        if (message.contains("jnicudart") || message.contains("cudart")) {
+            // A second attempt after ND4J's own reports only that the CUDA runtime's library did not load.
+            return " Reason: the CUDA libraries could not load (usually: no NVIDIA driver on this computer).";
+        }
+        if (message.toLowerCase(Locale.ROOT).contains("no cuda-capable device")) {
+            return " Reason: no CUDA-capable GPU was found.";
+        }
+        return " Reason: " + message;
     }
 
     /** Whether the CUDA backend jar is on the class path, checked without initialising it. */

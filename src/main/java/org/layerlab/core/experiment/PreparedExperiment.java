@@ -1,11 +1,18 @@
 package org.layerlab.core.experiment;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.layerlab.core.Version;
+import org.layerlab.core.bundle.BundleInfo;
+import org.layerlab.core.bundle.ModelBundle;
 import org.layerlab.core.data.LabelEncoding;
 import org.layerlab.core.data.Split;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.FeatureEncoder;
 import org.layerlab.core.preprocess.PreparedData;
@@ -40,18 +47,18 @@ public record PreparedExperiment(Project project, Table table, LabelEncoding lab
     }
 
     /** The trained model packed with this experiment's fitted encoding, classes and test metrics, ready to save. */
-    public org.layerlab.core.bundle.ModelBundle bundle(TrainedModel model, Evaluation test) {
-        java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+    public ModelBundle bundle(TrainedModel model, Evaluation test) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", test.accuracy());
         metrics.put("macro_f1", test.macroF1());
-        return new org.layerlab.core.bundle.ModelBundle(model, encoder, data.classNames(),
-                new org.layerlab.core.bundle.BundleInfo(org.layerlab.core.Version.current(),
+        return new ModelBundle(model, encoder, data.classNames(),
+                new BundleInfo(Version.current(),
                         project.dataFile().getFileName().toString(), project.labelColumn(),
-                        java.time.Instant.now().toString(), metrics));
+                        Instant.now().toString(), metrics));
     }
 
     /** The same prepared data with another network (the network does not change how data is prepared). */
-    public PreparedExperiment withNetwork(org.layerlab.core.graph.NetworkGraph network) {
+    public PreparedExperiment withNetwork(NetworkGraph network) {
         return new PreparedExperiment(project.withNetwork(network), table, labels, split, encoder, data);
     }
 

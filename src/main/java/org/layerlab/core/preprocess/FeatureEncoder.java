@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.layerlab.core.data.CategoricalColumn;
 import org.layerlab.core.data.Column;
 import org.layerlab.core.data.DataProblem;
@@ -79,7 +80,7 @@ public record FeatureEncoder(List<Feature> features) {
         return new FeatureEncoder(features);
     }
 
-    private static java.util.Optional<Feature> fitNumeric(NumericColumn column, boolean standardize, int[] trainRows,
+    private static Optional<Feature> fitNumeric(NumericColumn column, boolean standardize, int[] trainRows,
                                                            List<String> notes) {
         double sum = 0;
         int count = 0;
@@ -92,7 +93,7 @@ public record FeatureEncoder(List<Feature> features) {
         }
         if (count == 0) {
             notes.add("Column '" + column.name() + "' is left out: it has no values in the training rows.");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double mean = sum / count;
         double squares = 0;
@@ -108,12 +109,12 @@ public record FeatureEncoder(List<Feature> features) {
                     + " missing values in the training rows are filled with the average.");
         }
         if (!standardize) {
-            return java.util.Optional.of(new NumericFeature(column.name(), mean, 0, 1));
+            return Optional.of(new NumericFeature(column.name(), mean, 0, 1));
         }
-        return java.util.Optional.of(new NumericFeature(column.name(), mean, mean, std > 1e-12 ? std : 1));
+        return Optional.of(new NumericFeature(column.name(), mean, mean, std > 1e-12 ? std : 1));
     }
 
-    private static java.util.Optional<Feature> fitCategories(CategoricalColumn column, int[] trainRows,
+    private static Optional<Feature> fitCategories(CategoricalColumn column, int[] trainRows,
                                                               List<String> notes) {
         int[] counts = new int[column.levels().size()];
         int present = 0;
@@ -132,15 +133,15 @@ public record FeatureEncoder(List<Feature> features) {
         }
         if (seen.isEmpty()) {
             notes.add("Column '" + column.name() + "' is left out: it has no values in the training rows.");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (seen.size() > MAX_ONE_HOT_LEVELS && seen.size() * 2 > present) {
             notes.add("Column '" + column.name() + "' is left out: it has " + seen.size()
                     + " different text values (like names or IDs), which a network cannot learn from.");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         seen.sort(null);
-        return java.util.Optional.of(new OneHotFeature(column.name(), seen));
+        return Optional.of(new OneHotFeature(column.name(), seen));
     }
 
     /** Number of network inputs. */

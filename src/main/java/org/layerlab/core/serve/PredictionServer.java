@@ -9,9 +9,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.layerlab.core.bundle.BundleProblem;
 import org.layerlab.core.bundle.InputField;
@@ -102,7 +104,7 @@ public final class PredictionServer implements AutoCloseable {
             error(ctx, HttpStatus.BAD_REQUEST, "The body is not valid JSON (" + e.getOriginalMessage() + "). Send an "
                     + "object such as " + example() + ", or a list of them.");
             return;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             error(ctx, HttpStatus.BAD_REQUEST, "The body could not be read: " + e.getMessage());
             return;
         }
@@ -145,7 +147,7 @@ public final class PredictionServer implements AutoCloseable {
             } else if (value.isTextual()) {
                 row.put(field.getKey(), value.textValue());
             } else {
-                String type = value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+                String type = value.getNodeType().name().toLowerCase(Locale.ROOT);
                 throw new BundleProblem(where + "has " + (type.startsWith("o") || type.startsWith("a") ? "an " : "a ")
                         + type + " for '" + field.getKey() + "'; each value must be a number, a text or null.");
             }

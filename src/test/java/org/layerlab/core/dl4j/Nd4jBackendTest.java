@@ -41,4 +41,15 @@ class Nd4jBackendTest {
         assertThat(Nd4jBackend.cudaDevice(environment)).isEqualTo("NVIDIA GeForce RTX 3060, 12.0 GB (+1 more)");
         assertThat(Nd4jBackend.cudaDevice(new Properties())).isEqualTo("NVIDIA GPU");
     }
+
+    @Test
+    void explainsWhyCudaWasSkippedInPlainWords() {
+        assertThat(Nd4jBackend.reasonOf(new UnsatisfiedLinkError("/x/libjnicudart.so: libcuda.so.1: cannot open "
+                + "shared object file"))).contains("NVIDIA driver (libcuda.so.1) is not installed");
+        assertThat(Nd4jBackend.reasonOf(new ExceptionInInitializerError("no jnicudart in java.library.path")))
+                .contains("CUDA libraries could not load");
+        // Without the CUDA build on the class path (the default build) there is nothing to explain about CUDA.
+        assertThat(Nd4jBackend.cudaBuildPresent()).isFalse();
+        assertThat(Nd4jBackend.detect().explanation()).isEqualTo(Nd4jBackend.CPU_ONLY);
+    }
 }
