@@ -6,12 +6,16 @@ import java.awt.Font;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 
 /** The training charts, styled to match the window. */
@@ -81,17 +85,17 @@ final class Charts {
     }
 
     /** Class probabilities of one prediction, as horizontal bars. */
-    static JFreeChart probabilityBars(org.jfree.data.category.CategoryDataset data) {
+    static JFreeChart probabilityBars(CategoryDataset data) {
         return bars(null, "probability", data, "Press Predict to see the probabilities.", true);
     }
 
     /** Accuracy lost when each input column is shuffled, largest first. */
-    static JFreeChart importanceBars(org.jfree.data.category.CategoryDataset data) {
+    static JFreeChart importanceBars(CategoryDataset data) {
         return bars("What the model relies on (test accuracy lost when a column is shuffled)", "accuracy lost",
                 data, "Measuring each column…", false);
     }
 
-    private static JFreeChart bars(String title, String valueLabel, org.jfree.data.category.CategoryDataset data,
+    private static JFreeChart bars(String title, String valueLabel, CategoryDataset data,
                                    String noData, boolean zeroToOne) {
         JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL,
                 false, false, false);
@@ -102,7 +106,7 @@ final class Charts {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setPadding(new RectangleInsets(4, 4, 4, 8));
-        org.jfree.chart.plot.CategoryPlot plot = chart.getCategoryPlot();
+        CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlineVisible(false);
@@ -115,9 +119,9 @@ final class Charts {
         range.setLabelFont(LABEL_FONT);
         range.setTickLabelFont(LABEL_FONT);
         plot.getDomainAxis().setTickLabelFont(LABEL_FONT);
-        org.jfree.chart.renderer.category.BarRenderer renderer =
-                (org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer();
-        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        BarRenderer renderer =
+                (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, ACCENT);
         renderer.setMaximumBarWidth(0.12);

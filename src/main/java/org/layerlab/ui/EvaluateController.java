@@ -2,12 +2,14 @@ package org.layerlab.ui;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -16,11 +18,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.layerlab.core.data.NumericColumn;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.evaluate.PrecisionRecallCurve;
 import org.layerlab.core.evaluate.ProbabilisticEvaluation;
@@ -127,7 +131,7 @@ public final class EvaluateController {
         model.selectedCellProperty().addListener((obs, old, cell) -> {
             markSelected(cell);
             if (cell != null) {
-                javafx.application.Platform.runLater(this::revealCellRows);
+                Platform.runLater(this::revealCellRows);
             }
         });
 
@@ -155,7 +159,7 @@ public final class EvaluateController {
             int index = c;
             TableColumn<EvaluateViewModel.CellRow, String> column = new TableColumn<>(table.columnNames().get(c));
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().values().get(index)));
-            if (table.columns().get(c) instanceof org.layerlab.core.data.NumericColumn) {
+            if (table.columns().get(c) instanceof NumericColumn) {
                 column.getStyleClass().add("numeric");
             }
             cellRowsTable.getColumns().add(column);
@@ -179,7 +183,7 @@ public final class EvaluateController {
     /** The list opens below the matrix, often out of sight: scroll just enough to show its top part. */
     private void revealCellRows() {
         ScrollPane scroll = evaluateScroll;
-        if (!(scroll.getContent() instanceof javafx.scene.layout.Region body)) {
+        if (!(scroll.getContent() instanceof Region body)) {
             return;
         }
         scroll.layout();
@@ -288,7 +292,7 @@ public final class EvaluateController {
                 int predictedClass = p;
                 cell.setId("matrixCell-" + a + "-" + p);
                 cell.setUserData(new EvaluateViewModel.Cell(a, p));
-                cell.setCursor(javafx.scene.Cursor.HAND);
+                cell.setCursor(Cursor.HAND);
                 cell.setOnMouseClicked(event -> model.selectCell(actualClass, predictedClass));
                 if (n <= MAX_CLASSES_WITH_TOOLTIPS) {
                     Tooltip.install(cell, new Tooltip(String.format(Locale.ROOT, "%d of %d test rows that are '%s' "

@@ -1,19 +1,29 @@
 package org.layerlab.ui;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.layerlab.core.data.Column;
+import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.evaluate.PermutationImportance;
 import org.layerlab.core.evaluate.ProbabilisticEvaluation;
 import org.layerlab.core.experiment.PreparedExperiment;
+import org.layerlab.core.experiment.RunReport;
+import org.layerlab.core.export.HtmlReport;
+import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.train.TrainedModel;
 import org.layerlab.core.train.TrainingResult;
 
@@ -32,8 +42,8 @@ public final class EvaluateViewModel {
     private final ReadOnlyStringWrapper topKText = new ReadOnlyStringWrapper(this, "topKText", "");
     private final ReadOnlyObjectWrapper<TestProbabilities> probabilities =
             new ReadOnlyObjectWrapper<>(this, "probabilities");
-    private final org.jfree.data.category.DefaultCategoryDataset importanceData =
-            new org.jfree.data.category.DefaultCategoryDataset();
+    private final DefaultCategoryDataset importanceData =
+            new DefaultCategoryDataset();
     private final ReadOnlyStringWrapper importanceNote = new ReadOnlyStringWrapper(this, "importanceNote", "");
     private final ReadOnlyObjectWrapper<Cell> selectedCell = new ReadOnlyObjectWrapper<>(this, "selectedCell");
     private final ReadOnlyStringWrapper cellTitle = new ReadOnlyStringWrapper(this, "cellTitle", "");
@@ -108,7 +118,7 @@ public final class EvaluateViewModel {
         PreparedExperiment experiment = computed.experiment();
         TrainedModel model = result.model();
         importanceNote.set("Measuring how much each column matters…");
-        shared.inBackground(() -> org.layerlab.core.evaluate.PermutationImportance.of(experiment.table(),
+        shared.inBackground(() -> PermutationImportance.of(experiment.table(),
                 experiment.encoder(), experiment.split().test(), experiment.labels().classOfRow(), model,
                 IMPORTANCE_REPEATS, IMPORTANCE_SEED), importance -> {
                     if (current == generation) {
@@ -125,9 +135,9 @@ public final class EvaluateViewModel {
     private static final int IMPORTANCE_REPEATS = 3;
     private static final long IMPORTANCE_SEED = 42;
 
-    private void showImportance(org.layerlab.core.evaluate.PermutationImportance importance) {
+    private void showImportance(PermutationImportance importance) {
         importanceData.clear();
-        List<org.layerlab.core.evaluate.PermutationImportance.Entry> entries = importance.entries();
+        List<PermutationImportance.Entry> entries = importance.entries();
         for (int i = 0; i < Math.min(MAX_IMPORTANCE_BARS, entries.size()); i++) {
             importanceData.addValue(entries.get(i).drop(), "accuracy lost", entries.get(i).column());
         }
@@ -167,7 +177,7 @@ public final class EvaluateViewModel {
         }
         List<String> classes = computed.experiment().data().classNames();
         int[] tableRows = computed.experiment().split().test();
-        org.layerlab.core.data.Table table = computed.experiment().table();
+        Table table = computed.experiment().table();
         List<CellRow> rows = new ArrayList<>();
         for (int i = 0; i < computed.probabilities().length; i++) {
             float[] p = computed.probabilities()[i];
@@ -182,12 +192,12 @@ public final class EvaluateViewModel {
             }
             int row = tableRows[i];
             List<String> values = new ArrayList<>(table.columnCount());
-            for (org.layerlab.core.data.Column column : table.columns()) {
+            for (Column column : table.columns()) {
                 values.add(column.isMissing(row) ? "" : column.text(row));
             }
             rows.add(new CellRow(row, values, classes.get(best), p[best], p[computed.actual()[i]]));
         }
-        rows.sort(java.util.Comparator.comparingDouble(CellRow::predictedProbability).reversed());
+        rows.sort(Comparator.comparingDouble(CellRow::predictedProbability).reversed());
         String actualName = classes.get(cell.actual());
         String predictedName = classes.get(cell.predicted());
         String what = cell.actual() == cell.predicted()
@@ -264,7 +274,7 @@ public final class EvaluateViewModel {
     }
 
     /** Writes the last run as a self-contained HTML page (atomically, in the background). */
-    public void exportReport(java.nio.file.Path file) {
+    public void exportReport(Path file) {
         Evaluation evaluation = shared.evaluationProperty().get();
         TrainingResult result = shared.trainingResultProperty().get();
         PreparedExperiment experiment = shared.getExperiment();
@@ -273,13 +283,13 @@ public final class EvaluateViewModel {
             return;
         }
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        java.nio.file.Path target = name.toLowerCase(Locale.ROOT).endsWith(".html") ? file
+        Path target = name.toLowerCase(Locale.ROOT).endsWith(".html") ? file
                 : file.resolveSibling(name + ".html");
         shared.inBackground(() -> {
-            String html = org.layerlab.core.export.HtmlReport.of(
-                    org.layerlab.core.experiment.RunReport.toJson(experiment, result, evaluation),
+            String html = HtmlReport.of(
+                    RunReport.toJson(experiment, result, evaluation),
                     "LayerLab report: " + experiment.table().source());
-            org.layerlab.core.io.AtomicFiles.write(target, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
             return target;
         }, written -> shared.statusProperty().set("Wrote the report to " + written + "."), failure -> {
             shared.statusProperty().set("The report was not written.");
@@ -341,7 +351,7 @@ public final class EvaluateViewModel {
     }
 
     /** Accuracy lost per input column (largest first, at most {@value #MAX_IMPORTANCE_BARS}). */
-    public org.jfree.data.category.DefaultCategoryDataset importanceData() {
+    public DefaultCategoryDataset importanceData() {
         return importanceData;
     }
 

@@ -2,8 +2,12 @@ package org.layerlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EvaluateViewModelTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -71,22 +75,22 @@ class EvaluateViewModelTest {
     }
 
     @Test
-    void theReportIsWrittenAsAWebPage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
-            throws java.io.IOException {
+    void theReportIsWrittenAsAWebPage(@TempDir Path folder)
+            throws IOException {
         ViewModelHarness harness = trainedIris();
 
         harness.viewModels.evaluate().exportReport(folder.resolve("iris-report"));
-        java.nio.file.Path written = folder.resolve("iris-report.html");
+        Path written = folder.resolve("iris-report.html");
         harness.pumpUntil("the report is written", WAIT,
                 () -> harness.project.statusProperty().get().startsWith("Wrote the report"));
 
-        String html = java.nio.file.Files.readString(written);
+        String html = Files.readString(written);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("iris.csv").contains("setosa");
         assertThat(harness.project.errorProperty().get()).isEmpty();
     }
 
     @Test
-    void withoutATrainingThereIsNoReportAndTheUserIsTold(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+    void withoutATrainingThereIsNoReportAndTheUserIsTold(@TempDir Path folder) {
         ViewModelHarness harness = new ViewModelHarness(FakeTrainer.completing(1));
 
         harness.viewModels.evaluate().exportReport(folder.resolve("r.html"));

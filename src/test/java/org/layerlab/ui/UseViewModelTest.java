@@ -1,8 +1,15 @@
 package org.layerlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,12 +137,12 @@ class UseViewModelTest {
         assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/predict");
         assertThat(use.curlExampleProperty().get()).startsWith("curl -X POST " + url)
                 .contains("\"sepal_length\": ");
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(url)).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
+                        URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"sepal_length\": 5.1, \"sepal_width\": 3.5, \"petal_length\": 1.4, \"petal_width\": 0.2}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"label\":\"setosa\"");
 
@@ -144,9 +151,9 @@ class UseViewModelTest {
                 && !use.serverBusyProperty().get());
         assertThat(use.serverUrlProperty().get()).isEmpty();
         assertThat(use.serveStatusProperty().get()).isEqualTo("Stopped serving.");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(url)).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(
+                URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -160,10 +167,10 @@ class UseViewModelTest {
 
         harness.viewModels.shutdown();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -197,8 +204,8 @@ class UseViewModelTest {
     void aPortInUseIsExplained() throws IOException {
         ViewModelHarness harness = EvaluateViewModelTest.trainedIris();
         UseViewModel use = harness.viewModels.use();
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket taken = new ServerSocket(0, 1,
+                InetAddress.getByName("127.0.0.1"))) {
             use.portTextProperty().set(Integer.toString(taken.getLocalPort()));
             use.startServing();
             harness.pumpUntil("the start fails", WAIT, () -> !use.serverBusyProperty().get());
