@@ -6,12 +6,16 @@ import java.awt.Font;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 
 /** The training charts, styled to match the window. */
@@ -43,6 +47,84 @@ final class Charts {
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, ACCENT);
         renderer.setSeriesPaint(1, SECOND);
+        return chart;
+    }
+
+    /** One colour per class, in class order, reused past ten classes. */
+    private static final Color[] PALETTE = {ACCENT, SECOND, new Color(0x10, 0xB9, 0x81), new Color(0xDC, 0x26, 0x26),
+        new Color(0x0E, 0xA5, 0xE9), new Color(0xA8, 0x55, 0xF7), new Color(0x84, 0xCC, 0x16),
+        new Color(0xEC, 0x48, 0x99), new Color(0x64, 0x74, 0x8B), new Color(0x92, 0x40, 0x0E)};
+
+    /** One-vs-rest ROC curves, one line per class: the higher and further left, the better. */
+    static JFreeChart rocChart(XYDataset data) {
+        return curves("ROC curves (one class against the rest)", "false positive rate", "true positive rate", data);
+    }
+
+    /** Precision against recall for each class: the closer to the top right, the better. */
+    static JFreeChart precisionRecallChart(XYDataset data) {
+        return curves("Precision and recall", "recall", "precision", data);
+    }
+
+    private static JFreeChart curves(String title, String xLabel, String yLabel, XYDataset data) {
+        JFreeChart chart = line(title, xLabel, yLabel, data, true);
+        XYPlot plot = chart.getXYPlot();
+        plot.setNoDataMessage("Computing the curves…");
+        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+            axis.setRange(0, 1.02);
+            axis.setAutoRange(false);
+        }
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (int series = 0; series < PALETTE.length * 3; series++) {
+            renderer.setSeriesPaint(series, PALETTE[series % PALETTE.length]);
+            renderer.setSeriesStroke(series, null);
+        }
+        return chart;
+    }
+
+    /** Class probabilities of one prediction, as horizontal bars. */
+    static JFreeChart probabilityBars(CategoryDataset data) {
+        return bars(null, "probability", data, "Press Predict to see the probabilities.", true);
+    }
+
+    /** Accuracy lost when each input column is shuffled, largest first. */
+    static JFreeChart importanceBars(CategoryDataset data) {
+        return bars("What the model relies on (test accuracy lost when a column is shuffled)", "accuracy lost",
+                data, "Measuring each column…", false);
+    }
+
+    private static JFreeChart bars(String title, String valueLabel, CategoryDataset data,
+                                   String noData, boolean zeroToOne) {
+        JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL,
+                false, false, false);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(TITLE_FONT);
+            chart.getTitle().setPaint(TEXT);
+        }
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        plot.setNoDataMessage(noData);
+        plot.setNoDataMessageFont(LABEL_FONT);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        if (zeroToOne) {
+            range.setRange(0, 1);
+        }
+        range.setLabelFont(LABEL_FONT);
+        range.setTickLabelFont(LABEL_FONT);
+        plot.getDomainAxis().setTickLabelFont(LABEL_FONT);
+        BarRenderer renderer =
+                (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, ACCENT);
+        renderer.setMaximumBarWidth(0.12);
         return chart;
     }
 

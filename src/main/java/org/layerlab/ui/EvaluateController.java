@@ -1,22 +1,34 @@
 package org.layerlab.ui;
 
+import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.layerlab.core.data.NumericColumn;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.evaluate.PrecisionRecallCurve;
+import org.layerlab.core.evaluate.ProbabilisticEvaluation;
+import org.layerlab.core.evaluate.RocCurve;
 import org.layerlab.ui.EvaluateViewModel.ClassMetrics;
 
 /** The Evaluate step: accuracy and macro scores, a per-class table and the confusion matrix. */
@@ -43,6 +55,23 @@ public final class EvaluateController {
     @FXML private TableColumn<ClassMetrics, String> f1Column;
     @FXML private TableColumn<ClassMetrics, Number> supportColumn;
     @FXML private GridPane confusionGrid;
+    @FXML private Label macroAucValue;
+    @FXML private Label weightedLabel;
+    @FXML private Label topKLabel;
+    @FXML private ChartViewer rocChart;
+    @FXML private ChartViewer precisionRecallChart;
+
+    @FXML private ScrollPane evaluateScroll;
+    @FXML private ChartViewer importanceChart;
+    @FXML private StackPane importanceChartHolder;
+    @FXML private Label importanceNoteLabel;
+    @FXML private Node cellRowsCard;
+    @FXML private Node cellHint;
+    @FXML private Label cellTitleLabel;
+    @FXML private TableView<EvaluateViewModel.CellRow> cellRowsTable;
+
+    private final XYSeriesCollection rocData = new XYSeriesCollection();
+    private final XYSeriesCollection precisionRecallData = new XYSeriesCollection();
 
     EvaluateController(EvaluateViewModel model) {
         this.model = model;
@@ -73,13 +102,141 @@ public final class EvaluateController {
         f1Column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().f1())));
         supportColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().support()));
 
+        macroAucValue.textProperty().bind(model.macroAucTextProperty());
+        weightedLabel.textProperty().bind(model.weightedTextProperty());
+        topKLabel.textProperty().bind(model.topKTextProperty());
+        topKLabel.visibleProperty().bind(model.topKTextProperty().isNotEmpty());
+        topKLabel.managedProperty().bind(topKLabel.visibleProperty());
+        rocChart.setChart(Charts.rocChart(rocData));
+        precisionRecallChart.setChart(Charts.precisionRecallChart(precisionRecallData));
+        importanceChart.setChart(Charts.importanceBars(model.importanceData()));
+        importanceNoteLabel.textProperty().bind(model.importanceNoteProperty());
+        // A bar per column (up to 15): as tall as they need.
+        model.importanceData().addChangeListener(event -> {
+            double height = Math.max(200, 90 + 24 * Math.max(3, model.importanceData().getColumnCount()));
+            importanceChartHolder.setPrefHeight(height);
+            importanceChartHolder.setMinHeight(height);
+        });
+        model.probabilitiesProperty().addListener((obs, old, computed) ->
+                showCurves(computed == null ? null : computed.curves()));
+
+        cellRowsCard.visibleProperty().bind(model.selectedCellProperty().isNotNull());
+        cellRowsCard.managedProperty().bind(cellRowsCard.visibleProperty());
+        cellHint.visibleProperty().bind(model.selectedCellProperty().isNull());
+        cellHint.managedProperty().bind(cellHint.visibleProperty());
+        cellTitleLabel.textProperty().bind(model.cellTitleProperty());
+        cellRowsTable.setItems(model.cellRows());
+        cellRowsTable.setPlaceholder(new Label("No test rows in this cell."));
+        model.probabilitiesProperty().addListener((obs, old, computed) -> buildCellColumns(computed));
+        model.selectedCellProperty().addListener((obs, old, cell) -> {
+            markSelected(cell);
+            if (cell != null) {
+                Platform.runLater(this::revealCellRows);
+            }
+        });
+
         model.evaluationProperty().addListener((obs, old, evaluation) -> showConfusion(evaluation));
         showConfusion(model.evaluationProperty().get());
     }
 
     @FXML
+    private void onCloseCellRows() {
+        model.clearCell();
+    }
+
+    /** The original table's columns, then what the model said; numbers are right-aligned as in the Data step. */
+    private void buildCellColumns(EvaluateViewModel.TestProbabilities computed) {
+        cellRowsTable.getColumns().clear();
+        if (computed == null) {
+            return;
+        }
+        TableColumn<EvaluateViewModel.CellRow, Number> rowColumn = new TableColumn<>("Row");
+        rowColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().tableRow() + 1));
+        rowColumn.getStyleClass().add("numeric");
+        cellRowsTable.getColumns().add(rowColumn);
+        var table = computed.experiment().table();
+        for (int c = 0; c < table.columnCount(); c++) {
+            int index = c;
+            TableColumn<EvaluateViewModel.CellRow, String> column = new TableColumn<>(table.columnNames().get(c));
+            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().values().get(index)));
+            if (table.columns().get(c) instanceof NumericColumn) {
+                column.getStyleClass().add("numeric");
+            }
+            cellRowsTable.getColumns().add(column);
+        }
+        TableColumn<EvaluateViewModel.CellRow, String> predicted = new TableColumn<>("Predicted");
+        predicted.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().predicted()));
+        TableColumn<EvaluateViewModel.CellRow, String> confidence = new TableColumn<>("Its probability");
+        confidence.setCellValueFactory(cell ->
+                new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().predictedProbability())));
+        confidence.getStyleClass().add("numeric");
+        TableColumn<EvaluateViewModel.CellRow, String> truth = new TableColumn<>("True class's probability");
+        truth.setCellValueFactory(cell ->
+                new ReadOnlyStringWrapper(EvaluateViewModel.format(cell.getValue().trueProbability())));
+        truth.getStyleClass().add("numeric");
+        cellRowsTable.getColumns().addAll(List.of(predicted, confidence, truth));
+        // A few columns share the width; many (an image's pixels) keep their own widths and scroll sideways.
+        cellRowsTable.setColumnResizePolicy(cellRowsTable.getColumns().size() <= 12
+                ? TableView.CONSTRAINED_RESIZE_POLICY : TableView.UNCONSTRAINED_RESIZE_POLICY);
+    }
+
+    /** The list opens below the matrix, often out of sight: scroll just enough to show its top part. */
+    private void revealCellRows() {
+        ScrollPane scroll = evaluateScroll;
+        if (!(scroll.getContent() instanceof Region body)) {
+            return;
+        }
+        scroll.layout();
+        double content = body.getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (content <= viewport) {
+            return;
+        }
+        double top = cellRowsCard.getBoundsInParent().getMinY();
+        double wanted = Math.min(top + 220 - viewport, top);
+        double current = scroll.getVvalue() * (content - viewport);
+        if (wanted > current) {
+            scroll.setVvalue(Math.min(1, wanted / (content - viewport)));
+        }
+    }
+
+    private void markSelected(EvaluateViewModel.Cell selected) {
+        for (Node node : confusionGrid.getChildren()) {
+            node.getStyleClass().remove("matrix-cell-selected");
+            if (selected != null && node.getUserData() instanceof EvaluateViewModel.Cell cell && cell.equals(selected)) {
+                node.getStyleClass().add("matrix-cell-selected");
+            }
+        }
+    }
+
+    @FXML
     private void onGoToTrain() {
         model.shared().stepProperty().set(Step.TRAIN);
+    }
+
+    /** One line per class; the legend carries each class's area under its curve. */
+    private void showCurves(ProbabilisticEvaluation curves) {
+        rocData.removeAllSeries();
+        precisionRecallData.removeAllSeries();
+        if (curves == null) {
+            return;
+        }
+        for (int c = 0; c < curves.classes().size(); c++) {
+            String name = curves.classes().get(c);
+            RocCurve roc = curves.roc().get(c);
+            XYSeries rocLine = new XYSeries(String.format(Locale.ROOT, "%s (AUC %.3f)", name, roc.auc()), false, true);
+            for (int i = 0; i < roc.falsePositiveRates().length; i++) {
+                rocLine.add(roc.falsePositiveRates()[i], roc.truePositiveRates()[i], false);
+            }
+            rocData.addSeries(rocLine);
+            PrecisionRecallCurve pr = curves.precisionRecall().get(c);
+            XYSeries prLine = new XYSeries(String.format(Locale.ROOT, "%s (AP %.3f)", name, pr.averagePrecision()),
+                    false, true);
+            for (int i = 0; i < pr.recalls().length; i++) {
+                prLine.add(pr.recalls()[i], pr.precisions()[i], false);
+            }
+            precisionRecallData.addSeries(prLine);
+        }
     }
 
     /**
@@ -131,6 +288,12 @@ public final class EvaluateController {
                 int count = confusion[a][p];
                 double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
                 StackPane cell = cell(count, share, a == p, cellSize);
+                int actualClass = a;
+                int predictedClass = p;
+                cell.setId("matrixCell-" + a + "-" + p);
+                cell.setUserData(new EvaluateViewModel.Cell(a, p));
+                cell.setCursor(Cursor.HAND);
+                cell.setOnMouseClicked(event -> model.selectCell(actualClass, predictedClass));
                 if (n <= MAX_CLASSES_WITH_TOOLTIPS) {
                     Tooltip.install(cell, new Tooltip(String.format(Locale.ROOT, "%d of %d test rows that are '%s' "
                             + "were predicted as '%s'.", count, rowTotal, evaluation.classes().get(a),

@@ -1,16 +1,31 @@
 package org.layerlab.ui;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.layerlab.core.data.Column;
+import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.evaluate.PermutationImportance;
+import org.layerlab.core.evaluate.ProbabilisticEvaluation;
+import org.layerlab.core.experiment.PreparedExperiment;
+import org.layerlab.core.experiment.RunReport;
+import org.layerlab.core.export.HtmlReport;
+import org.layerlab.core.io.AtomicFiles;
+import org.layerlab.core.train.TrainedModel;
+import org.layerlab.core.train.TrainingResult;
 
 /** The Evaluate step: the last run's metrics on the test rows, formatted for reading. */
 public final class EvaluateViewModel {
@@ -22,11 +37,206 @@ public final class EvaluateViewModel {
     private final ReadOnlyStringWrapper macroF1Text = new ReadOnlyStringWrapper(this, "macroF1Text", "–");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObservableList<ClassMetrics> classMetrics = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper weightedText = new ReadOnlyStringWrapper(this, "weightedText", "");
+    private final ReadOnlyStringWrapper macroAucText = new ReadOnlyStringWrapper(this, "macroAucText", "–");
+    private final ReadOnlyStringWrapper topKText = new ReadOnlyStringWrapper(this, "topKText", "");
+    private final ReadOnlyObjectWrapper<TestProbabilities> probabilities =
+            new ReadOnlyObjectWrapper<>(this, "probabilities");
+    private final DefaultCategoryDataset importanceData =
+            new DefaultCategoryDataset();
+    private final ReadOnlyStringWrapper importanceNote = new ReadOnlyStringWrapper(this, "importanceNote", "");
+    private final ReadOnlyObjectWrapper<Cell> selectedCell = new ReadOnlyObjectWrapper<>(this, "selectedCell");
+    private final ReadOnlyStringWrapper cellTitle = new ReadOnlyStringWrapper(this, "cellTitle", "");
+    private final ObservableList<CellRow> cellRows = FXCollections.observableArrayList();
+    /** Bumped on every new evaluation, so that probabilities of an older model are dropped. */
+    private long generation;
 
     public EvaluateViewModel(ProjectViewModel shared) {
         this.shared = shared;
         shared.evaluationProperty().addListener((obs, old, evaluation) -> show(evaluation));
         show(shared.evaluationProperty().get());
+    }
+
+    /**
+     * The curves need the probabilities, not only the answers: they are computed on the worker thread after each
+     * evaluation (the engine is slow to call, and must not hold up the window).
+     */
+    private void computeProbabilities(Evaluation evaluation) {
+        long current = ++generation;
+        importanceData.clear();
+        importanceNote.set("");
+        selectedCell.set(null);
+        probabilities.set(null);
+        fillCellRows();
+        macroAucText.set("–");
+        topKText.set("");
+        TrainingResult result = shared.trainingResultProperty().get();
+        PreparedExperiment experiment = shared.getExperiment();
+        if (evaluation == null || result == null || result.model() == null || experiment == null) {
+            return;
+        }
+        TrainedModel model = result.model();
+        shared.inBackground(() -> TestProbabilities.of(experiment, model), computed -> {
+            if (current == generation) {
+                showProbabilities(computed);
+            }
+        }, failure -> {
+            if (current == generation) {
+                shared.showError("The ROC and precision-recall curves could not be computed. "
+                        + UserMessages.of(failure));
+            }
+        });
+    }
+
+    private void showProbabilities(TestProbabilities computed) {
+        ProbabilisticEvaluation curves = computed.curves();
+        macroAucText.set(Double.isNaN(curves.macroAuc()) ? "–" : format(curves.macroAuc()));
+        if (curves.classes().size() > 5) {
+            List<String> parts = new ArrayList<>();
+            for (int k = 1; k <= 5; k++) {
+                parts.add("top-" + k + " " + format(curves.topK(k)));
+            }
+            topKText.set("Right class among the k most probable: " + String.join(" · ", parts));
+        } else {
+            topKText.set("");
+        }
+        probabilities.set(computed);
+        fillCellRows();
+        computeImportance(computed);
+    }
+
+    /** Columns shown in the importance chart: the rest are listed as a count. */
+    static final int MAX_IMPORTANCE_BARS = 15;
+
+    /** After the curves (it predicts the test rows once per column and repeat), on the worker thread. */
+    private void computeImportance(TestProbabilities computed) {
+        long current = generation;
+        TrainingResult result = shared.trainingResultProperty().get();
+        if (result == null || result.model() == null) {
+            return;
+        }
+        PreparedExperiment experiment = computed.experiment();
+        TrainedModel model = result.model();
+        importanceNote.set("Measuring how much each column matters…");
+        shared.inBackground(() -> PermutationImportance.of(experiment.table(),
+                experiment.encoder(), experiment.split().test(), experiment.labels().classOfRow(), model,
+                IMPORTANCE_REPEATS, IMPORTANCE_SEED), importance -> {
+                    if (current == generation) {
+                        showImportance(importance);
+                    }
+                }, failure -> {
+                    if (current == generation) {
+                        importanceNote.set("How much each column matters could not be measured. "
+                                + UserMessages.of(failure));
+                    }
+                });
+    }
+
+    private static final int IMPORTANCE_REPEATS = 3;
+    private static final long IMPORTANCE_SEED = 42;
+
+    private void showImportance(PermutationImportance importance) {
+        importanceData.clear();
+        List<PermutationImportance.Entry> entries = importance.entries();
+        for (int i = 0; i < Math.min(MAX_IMPORTANCE_BARS, entries.size()); i++) {
+            importanceData.addValue(entries.get(i).drop(), "accuracy lost", entries.get(i).column());
+        }
+        int hidden = Math.max(0, entries.size() - MAX_IMPORTANCE_BARS);
+        importanceNote.set("Each column's values were shuffled among the test rows " + IMPORTANCE_REPEATS
+                + " times; the bar is the accuracy lost on average (from " + format(importance.baseline())
+                + "). A long bar: the model relies on that column. Near zero: it could do without it."
+                + (hidden == 0 ? "" : " The " + hidden + " columns that matter least are not shown."));
+    }
+
+    /**
+     * Lists the test rows behind one cell of the confusion matrix (true class {@code actual}, predicted
+     * {@code predicted}), most confident first: where to look for mislabelled or hard examples.
+     */
+    public void selectCell(int actual, int predicted) {
+        selectedCell.set(new Cell(actual, predicted));
+        fillCellRows();
+    }
+
+    public void clearCell() {
+        selectedCell.set(null);
+        fillCellRows();
+    }
+
+    private void fillCellRows() {
+        Cell cell = selectedCell.get();
+        TestProbabilities computed = probabilities.get();
+        if (cell == null) {
+            cellTitle.set("");
+            cellRows.clear();
+            return;
+        }
+        if (computed == null) {
+            cellTitle.set("Finding the rows…");
+            cellRows.clear();
+            return;
+        }
+        List<String> classes = computed.experiment().data().classNames();
+        int[] tableRows = computed.experiment().split().test();
+        Table table = computed.experiment().table();
+        List<CellRow> rows = new ArrayList<>();
+        for (int i = 0; i < computed.probabilities().length; i++) {
+            float[] p = computed.probabilities()[i];
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            if (computed.actual()[i] != cell.actual() || best != cell.predicted()) {
+                continue;
+            }
+            int row = tableRows[i];
+            List<String> values = new ArrayList<>(table.columnCount());
+            for (Column column : table.columns()) {
+                values.add(column.isMissing(row) ? "" : column.text(row));
+            }
+            rows.add(new CellRow(row, values, classes.get(best), p[best], p[computed.actual()[i]]));
+        }
+        rows.sort(Comparator.comparingDouble(CellRow::predictedProbability).reversed());
+        String actualName = classes.get(cell.actual());
+        String predictedName = classes.get(cell.predicted());
+        String what = cell.actual() == cell.predicted()
+                ? "'" + actualName + "' predicted right"
+                : "'" + actualName + "' predicted as '" + predictedName + "'";
+        cellTitle.set(String.format("%,d test %s %s, most confident first.", rows.size(),
+                rows.size() == 1 ? "row" : "rows", what)
+                + (cell.actual() == cell.predicted() ? " Low confidence marks the hard ones."
+                : " Confident mistakes are worth a look: the label may be wrong."));
+        cellRows.setAll(rows);
+    }
+
+    /** A cell of the confusion matrix: true class and predicted class, as indices. */
+    public record Cell(int actual, int predicted) {
+    }
+
+    /**
+     * One test row behind a confusion-matrix cell.
+     *
+     * @param tableRow the row in the original table (from 0)
+     * @param values   that row's values in the table, column by column, as text
+     */
+    public record CellRow(int tableRow, List<String> values, String predicted, double predictedProbability,
+                          double trueProbability) {
+    }
+
+    /**
+     * The model's class probabilities for every test row, and the curves made from them.
+     *
+     * @param probabilities one row per test row (in the order of {@code experiment.split().test()})
+     */
+    public record TestProbabilities(PreparedExperiment experiment, float[][] probabilities, int[] actual,
+                                    ProbabilisticEvaluation curves) {
+        static TestProbabilities of(PreparedExperiment experiment, TrainedModel model) {
+            float[][] probabilities = model.predictProbabilities(experiment.data().test());
+            int[] actual = experiment.data().test().labels();
+            return new TestProbabilities(experiment, probabilities, actual,
+                    ProbabilisticEvaluation.of(experiment.data().classNames(), probabilities, actual));
+        }
     }
 
     private void show(Evaluation evaluation) {
@@ -38,6 +248,8 @@ public final class EvaluateViewModel {
             macroF1Text.set("–");
             summary.set("");
             classMetrics.clear();
+            weightedText.set("");
+            computeProbabilities(null);
             return;
         }
         accuracyText.set(format(evaluation.accuracy()));
@@ -56,6 +268,34 @@ public final class EvaluateViewModel {
                     evaluation.f1(c), evaluation.support(c)));
         }
         classMetrics.setAll(rows);
+        weightedText.set("Weighted by class size: precision " + format(evaluation.weightedPrecision()) + " · recall "
+                + format(evaluation.weightedRecall()) + " · F1 " + format(evaluation.weightedF1()));
+        computeProbabilities(evaluation);
+    }
+
+    /** Writes the last run as a self-contained HTML page (atomically, in the background). */
+    public void exportReport(Path file) {
+        Evaluation evaluation = shared.evaluationProperty().get();
+        TrainingResult result = shared.trainingResultProperty().get();
+        PreparedExperiment experiment = shared.getExperiment();
+        if (evaluation == null || result == null || experiment == null) {
+            shared.showError("There is no result to report yet: train a network first (step 3).");
+            return;
+        }
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        Path target = name.toLowerCase(Locale.ROOT).endsWith(".html") ? file
+                : file.resolveSibling(name + ".html");
+        shared.inBackground(() -> {
+            String html = HtmlReport.of(
+                    RunReport.toJson(experiment, result, evaluation),
+                    "LayerLab report: " + experiment.table().source());
+            AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
+            return target;
+        }, written -> shared.statusProperty().set("Wrote the report to " + written + "."), failure -> {
+            shared.statusProperty().set("The report was not written.");
+            shared.showError("The report could not be written to '" + target + "': " + UserMessages.of(failure)
+                    + " Check that you may write there.");
+        });
     }
 
     /** Metrics are shown with three decimals, the same everywhere, whatever the computer's language. */
@@ -89,6 +329,47 @@ public final class EvaluateViewModel {
 
     public ReadOnlyStringProperty macroF1TextProperty() {
         return macroF1Text.getReadOnlyProperty();
+    }
+
+    /** Weighted precision, recall and F1 on one line. */
+    public ReadOnlyStringProperty weightedTextProperty() {
+        return weightedText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty macroAucTextProperty() {
+        return macroAucText.getReadOnlyProperty();
+    }
+
+    /** Top-1…5 accuracy when there are more than 5 classes; empty otherwise. */
+    public ReadOnlyStringProperty topKTextProperty() {
+        return topKText.getReadOnlyProperty();
+    }
+
+    /** The test rows' probabilities and curves; null until computed after an evaluation. */
+    public ReadOnlyObjectProperty<TestProbabilities> probabilitiesProperty() {
+        return probabilities.getReadOnlyProperty();
+    }
+
+    /** Accuracy lost per input column (largest first, at most {@value #MAX_IMPORTANCE_BARS}). */
+    public DefaultCategoryDataset importanceData() {
+        return importanceData;
+    }
+
+    public ReadOnlyStringProperty importanceNoteProperty() {
+        return importanceNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Cell> selectedCellProperty() {
+        return selectedCell.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cellTitleProperty() {
+        return cellTitle.getReadOnlyProperty();
+    }
+
+    /** The test rows behind the selected cell; empty when none is selected. */
+    public ObservableList<CellRow> cellRows() {
+        return cellRows;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

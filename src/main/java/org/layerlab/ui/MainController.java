@@ -26,6 +26,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.layerlab.core.bundle.ModelBundleStore;
 import org.layerlab.core.project.ProjectStore;
 import org.layerlab.core.train.BackendInfo;
 
@@ -62,6 +63,11 @@ public final class MainController {
     @FXML private Node trainView;
     @FXML private Node evaluateView;
     @FXML private Node dropOverlay;
+    @FXML private ToggleButton useStepButton;
+    @FXML private Label useCaption;
+    @FXML private Node useView;
+    @FXML private MenuItem exportModelItem;
+    @FXML private MenuItem exportReportItem;
     @FXML private Label statusLabel;
     @FXML private Label backendLabel;
     @FXML private ProgressIndicator busyIndicator;
@@ -86,6 +92,10 @@ public final class MainController {
         samplesMenu.disableProperty().bind(running);
         saveProjectItem.disableProperty().bind(project.projectProperty().isNull());
         saveProjectAsItem.disableProperty().bind(project.projectProperty().isNull());
+        exportModelItem.disableProperty().bind(viewModels.use().bundleProperty().isNull());
+        exportReportItem.disableProperty().bind(project.evaluationProperty().isNull());
+        useCaption.textProperty().bind(Bindings.when(viewModels.use().bundleProperty().isNull())
+                .then("Try the model").otherwise("Model ready"));
         root.setOnDragOver(this::onDragOver);
         root.setOnDragExited(event -> dropOverlay.setVisible(false));
         root.setOnDragDropped(this::onDragDropped);
@@ -150,6 +160,51 @@ public final class MainController {
     }
 
     @FXML
+    private void onExportModel() {
+        FileChooser chooser = chooser("Export the model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                "LayerLab models (*" + ModelBundleStore.EXTENSION + ")", "*" + ModelBundleStore.EXTENSION));
+        chooser.setInitialFileName(baseName() + ModelBundleStore.EXTENSION);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            remember(file);
+            viewModels.use().exportModel(file.toPath());
+        }
+    }
+
+    @FXML
+    private void onOpenModel() {
+        FileChooser chooser = chooser("Open a saved model");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("LayerLab models (*" + ModelBundleStore.EXTENSION + ")",
+                        "*" + ModelBundleStore.EXTENSION),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            remember(file);
+            viewModels.use().openModel(file.toPath());
+        }
+    }
+
+    @FXML
+    private void onExportReport() {
+        FileChooser chooser = chooser("Export the report");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Web pages (*.html)", "*.html"));
+        chooser.setInitialFileName(baseName() + "-report.html");
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            remember(file);
+            viewModels.evaluate().exportReport(file.toPath());
+        }
+    }
+
+    private String baseName() {
+        String source = project.getTable() == null ? "model" : project.getTable().source();
+        int dot = source.lastIndexOf('.');
+        return dot > 0 ? source.substring(0, dot) : source;
+    }
+
+    @FXML
     private void onQuit() {
         Platform.exit();
     }
@@ -164,7 +219,8 @@ public final class MainController {
                 + "1 Data: open a table and choose what to predict.\n"
                 + "2 Network: choose the layers.\n"
                 + "3 Train: watch the network learn.\n"
-                + "4 Evaluate: see how well it does on rows it never saw.");
+                + "4 Evaluate: see how well it does on rows it never saw.\n"
+                + "5 Use: try the model on new values, predict a file, serve it.");
         about.show();
     }
 
@@ -192,9 +248,9 @@ public final class MainController {
 
     private void bindSteps() {
         Map<Step, ToggleButton> buttons = Map.of(Step.DATA, dataStepButton, Step.NETWORK, networkStepButton,
-                Step.TRAIN, trainStepButton, Step.EVALUATE, evaluateStepButton);
+                Step.TRAIN, trainStepButton, Step.EVALUATE, evaluateStepButton, Step.USE, useStepButton);
         Map<Step, Node> views = Map.of(Step.DATA, dataView, Step.NETWORK, networkView, Step.TRAIN, trainView,
-                Step.EVALUATE, evaluateView);
+                Step.EVALUATE, evaluateView, Step.USE, useView);
         buttons.forEach((step, button) -> {
             button.setUserData(step);
             button.setOnAction(event -> project.stepProperty().set(step));

@@ -5,7 +5,8 @@ public enum Step {
     DATA("Data"),
     NETWORK("Network"),
     TRAIN("Train"),
-    EVALUATE("Evaluate");
+    EVALUATE("Evaluate"),
+    USE("Use");
 
     private final String title;
 

@@ -1,5 +1,6 @@
 package org.layerlab.ui;
 
+import org.layerlab.core.bundle.BundleProblem;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.project.ProjectFileProblem;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ final class UserMessages {
     static String of(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof DataProblem || cause instanceof ProjectFileProblem
+                || cause instanceof BundleProblem
                 || cause instanceof IllegalArgumentException) {
             return cause.getMessage();
         }

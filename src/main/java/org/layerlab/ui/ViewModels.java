@@ -7,11 +7,12 @@ import java.util.function.Function;
  * {@link ProjectViewModel}. Also the FXML controller factory: it hands each controller its view model.
  */
 public record ViewModels(ProjectViewModel project, DataViewModel data, NetworkViewModel network,
-                         TrainViewModel train, EvaluateViewModel evaluate) {
+                         TrainViewModel train, EvaluateViewModel evaluate, UseViewModel use) {
 
     public static ViewModels create(ProjectViewModel project, Function<Runnable, Ticker> tickers) {
         return new ViewModels(project, new DataViewModel(project), new NetworkViewModel(project),
-                new TrainViewModel(project, tickers), new EvaluateViewModel(project));
+                new TrainViewModel(project, tickers), new EvaluateViewModel(project),
+                new UseViewModel(project, org.layerlab.core.dl4j.Dl4jModel::load));
     }
 
     /** For {@link javafx.fxml.FXMLLoader#setControllerFactory}; also reaches the controllers of included views. */
@@ -34,11 +35,15 @@ public record ViewModels(ProjectViewModel project, DataViewModel data, NetworkVi
         if (type == EvaluateController.class) {
             return new EvaluateController(evaluate);
         }
+        if (type == UseController.class) {
+            return new UseController(use);
+        }
         throw new IllegalArgumentException("No controller known for " + type.getName());
     }
 
     /** Stops a running training and releases background threads. */
     public void shutdown() {
+        use.shutdown();
         train.shutdown();
         project.shutdown();
     }

@@ -65,6 +65,9 @@ class ScreenshotTest {
         waitUntil("the backend is known", Duration.ofSeconds(60), () -> project.backendProperty().get() != null,
                 () -> project.statusProperty().get());
         shoot("00-start");
+        robot.clickOn("#useStepButton");
+        shoot("00-use-empty");
+        robot.clickOn("#dataStepButton");
 
         onFx(() -> project.openSample(Sample.TITANIC));
         waitUntil("titanic is prepared", LOAD, () -> project.getExperiment() != null, project.statusProperty()::get);
@@ -87,10 +90,34 @@ class ScreenshotTest {
         shoot("05-train-done");
 
         robot.clickOn("#evaluateStepButton");
+        EvaluateViewModel evaluate = app.viewModels().evaluate();
+        waitUntil("the curves are computed", LOAD, () -> evaluate.probabilitiesProperty().get() != null,
+                project.statusProperty()::get);
+        waitUntil("the importance is measured", LOAD,
+                () -> evaluate.importanceNoteProperty().get().startsWith("Each column"), project.statusProperty()::get);
         shoot("06-evaluate");
+        robot.clickOn("#matrixCell-1-1");
+        shoot("06a-evaluate-cell-rows");
+        scrollEvaluate(1);
+        shoot("06c-evaluate-curves");
+        scrollEvaluate(0);
+
+        robot.clickOn("#useStepButton");
+        robot.clickOn("#predictButton");
+        waitUntil("a prediction is shown", LOAD, () -> !app.viewModels().use().predictedTextProperty().get().isEmpty(),
+                project.statusProperty()::get);
+        shoot("06d-use-predict");
+        onFx(() -> app.viewModels().use().portTextProperty().set("0"));
+        robot.clickOn("#serveToggle");
+        waitUntil("the server runs", LOAD, () -> app.viewModels().use().servingProperty().get(),
+                project.statusProperty()::get);
+        shoot("06e-use-serving");
+        robot.clickOn("#serveToggle");
+        waitUntil("the server stopped", LOAD, () -> !app.viewModels().use().servingProperty().get()
+                && !app.viewModels().use().serverBusyProperty().get(), project.statusProperty()::get);
 
         resize(1024, 700);
-        for (String step : new String[] {"data", "network", "train", "evaluate"}) {
+        for (String step : new String[] {"data", "network", "train", "evaluate", "use"}) {
             robot.clickOn("#" + step + "StepButton");
             shoot("07-" + step + "-1024x700");
         }
@@ -149,13 +176,31 @@ class ScreenshotTest {
                 project.statusProperty()::get);
         shoot("10-train-stopped-digits");
         robot.clickOn("#evaluateStepButton");
+        waitUntil("the digits curves are computed", LOAD, () -> evaluate.probabilitiesProperty().get() != null,
+                project.statusProperty()::get);
+        waitUntil("the digits importance is measured", LOAD,
+                () -> evaluate.importanceNoteProperty().get().startsWith("Each column"), project.statusProperty()::get);
         shoot("11-evaluate-digits");
+        scrollEvaluate(1);
+        shoot("11b-evaluate-digits-curves");
+        scrollEvaluate(0);
+        robot.clickOn("#useStepButton");
+        shoot("11c-use-digits");
 
         onFx(() -> project.showError("Line 3 of 'ragged.csv' has 2 values but the header has 3 columns "
                 + "(separated by commas). Every row needs one value per column: fix that line in a text editor or "
                 + "spreadsheet, or leave a cell empty for a missing value."));
         robot.clickOn("#dataStepButton");
         shoot("12-error-banner");
+    }
+
+    private void scrollEvaluate(double position) {
+        onFx(() -> {
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) stage.getScene()
+                    .lookup("#evaluateScroll");
+            scroll.layout();
+            scroll.setVvalue(position);
+        });
     }
 
     private void resize(double width, double height) {

@@ -76,14 +76,14 @@ class ImageDecoderTest {
 
     @Test
     void mnistIdxImagesRoundTripThroughPng() throws IOException {
-        IdxReader.Images images = IdxReader.readImages(Path.of("../shared/datasets/mnist/idx/test-images-idx3-ubyte.gz"));
-        int[] labels = IdxReader.readLabels(Path.of("../shared/datasets/mnist/idx/test-labels-idx1-ubyte.gz"));
+        IdxReader.Images images = IdxReader.readImages(Path.of("src/test/resources/mnist-idx-small/test-images-idx3-ubyte.gz"));
+        int[] labels = IdxReader.readLabels(Path.of("src/test/resources/mnist-idx-small/test-labels-idx1-ubyte.gz"));
         Path png = folder.resolve("first.png");
 
         ImageDecoder.writeGrayPng(png, images.pixels()[0], images.height(), images.width());
         Pixels pixels = ImageDecoder.decode(png, 1, 28, 28);
 
-        assertThat(images.count()).isEqualTo(10_000).isEqualTo(labels.length);
+        assertThat(images.count()).isEqualTo(200).isEqualTo(labels.length);
         assertThat(labels[0]).isEqualTo(7); // the first MNIST test digit is a 7
         for (int i = 0; i < 784; i++) {
             assertThat(Math.round(pixels.values()[i] * 255)).isEqualTo(images.pixels()[0][i] & 0xff);
