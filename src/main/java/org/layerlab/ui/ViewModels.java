@@ -1,6 +1,7 @@
 package org.layerlab.ui;
 
 import java.util.function.Function;
+import org.layerlab.ui.canvas.CanvasController;
 
 /**
  * The view models of one window, made together because the step view models all share one
@@ -26,8 +27,8 @@ public record ViewModels(ProjectViewModel project, DataViewModel data, NetworkVi
         if (type == NetworkController.class) {
             return new NetworkController(network);
         }
-        if (type == org.layerlab.ui.canvas.CanvasController.class) {
-            return new org.layerlab.ui.canvas.CanvasController(network.canvas());
+        if (type == CanvasController.class) {
+            return new CanvasController(network.canvas());
         }
         if (type == TrainController.class) {
             return new TrainController(train);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.layerlab.ui.FxTestSupport.onFx;
 import static org.layerlab.ui.FxTestSupport.waitUntil;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.graph.Activation;
 import org.layerlab.core.graph.DenseSpec;
 import org.layerlab.core.graph.Edge;
 import org.layerlab.core.graph.LayerKind;
@@ -96,7 +99,7 @@ class NetworkStepTest {
         robot.write("12").type(KeyCode.ENTER);
         assertThat(shapeOn(robot, DENSE_3, OUTPUT)).isEqualTo("12");
         assertThat(onFx(() -> app.viewModels().project().getProject().network().node(DENSE_3).spec()))
-                .isEqualTo(new DenseSpec(12, org.layerlab.core.graph.Activation.RELU));
+                .isEqualTo(new DenseSpec(12, Activation.RELU));
         assertThat(onFx(() -> label(robot, "#totalsLabel").getText()))
                 .startsWith(String.format("Parameters: %,d", 4 * 64 + 64 + 64 * 32 + 32 + 32 * 12 + 12 + 12 * 3 + 3));
 
@@ -155,8 +158,8 @@ class NetworkStepTest {
         onFx(() -> {
             try {
                 robot.lookup("#networkCanvas").queryAs(NetworkCanvas.class).exportPng(picture);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         assertThat(picture).isNotEmptyFile();

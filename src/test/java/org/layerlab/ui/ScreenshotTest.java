@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.OutputActivation;
+import org.layerlab.core.graph.OutputSpec;
+import org.layerlab.core.graph.Templates;
+import org.layerlab.ui.canvas.NetworkCanvas;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -138,12 +143,12 @@ class ScreenshotTest {
         robot.clickOn("#node-dense_1");
         shoot("08c-network-lenet-fit-selected");
         onFx(() -> app.viewModels().network().canvas().useTemplate(
-                org.layerlab.core.graph.Templates.find("resnet-small").orElseThrow()));
+                Templates.find("resnet-small").orElseThrow()));
         robot.clickOn("#fitButton");
         shoot("08d-network-residual");
         onFx(() -> {
             try {
-                robot.lookup("#networkCanvas").queryAs(org.layerlab.ui.canvas.NetworkCanvas.class)
+                robot.lookup("#networkCanvas").queryAs(NetworkCanvas.class)
                         .exportPng(folder.resolve("08d-network-residual-export.png"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -152,8 +157,8 @@ class ScreenshotTest {
         onFx(() -> {
             var canvas = app.viewModels().network().canvas();
             canvas.undo();
-            canvas.changeSpec(new org.layerlab.core.graph.NodeId("output_1"),
-                    spec -> new org.layerlab.core.graph.OutputSpec(5, org.layerlab.core.graph.OutputActivation.SOFTMAX));
+            canvas.changeSpec(new NodeId("output_1"),
+                    spec -> new OutputSpec(5, OutputActivation.SOFTMAX));
             canvas.clearSelection();
         });
         robot.clickOn("#fitButton");

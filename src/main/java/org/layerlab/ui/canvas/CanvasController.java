@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -156,7 +157,7 @@ public final class CanvasController {
         return canvas;
     }
 
-    private static Tooltip boundTip(javafx.beans.value.ObservableStringValue text, String keys) {
+    private static Tooltip boundTip(ObservableStringValue text, String keys) {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.concat(text, keys));
         return tip;

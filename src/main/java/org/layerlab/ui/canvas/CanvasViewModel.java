@@ -6,10 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -180,7 +182,7 @@ public final class CanvasViewModel {
     }
 
     /** Changes a setting of a layer; returns the reason when the value is refused (and then nothing changes). */
-    public Optional<String> changeSpec(NodeId id, java.util.function.UnaryOperator<LayerSpec> change) {
+    public Optional<String> changeSpec(NodeId id, UnaryOperator<LayerSpec> change) {
         if (refuseWhileLocked()) {
             return Optional.of(message.get());
         }
@@ -501,7 +503,7 @@ public final class CanvasViewModel {
         return locked;
     }
 
-    public javafx.beans.property.ReadOnlyIntegerProperty fitRequestsProperty() {
+    public ReadOnlyIntegerProperty fitRequestsProperty() {
         return fitRequests.getReadOnlyProperty();
     }
 }

@@ -1,5 +1,6 @@
 package org.layerlab.ui.canvas;
 
+import java.util.Locale;
 import javafx.scene.Group;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -32,7 +33,7 @@ public final class LayerIcons {
 
     /** The CSS class naming a group ("group-core"), for colours defined in the stylesheet. */
     public static String styleClass(LayerKind.Group group) {
-        return "group-" + group.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "group-" + group.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A new icon of {@code kind}, {@code size} pixels square. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -218,7 +219,7 @@ public final class LayerInspector extends VBox {
             VBox box = new VBox(6, text);
             box.getStyleClass().add(problem.isError() ? "problem" : "warning-text");
             problem.fix().ifPresent(fix -> {
-                javafx.scene.control.Button button = new javafx.scene.control.Button("Fix: " + fix.label());
+                Button button = new Button("Fix: " + fix.label());
                 button.getStyleClass().add("fix-button");
                 button.setWrapText(true);
                 button.setOnAction(event -> model.applyFix(problem));

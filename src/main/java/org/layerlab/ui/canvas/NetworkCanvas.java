@@ -3,6 +3,7 @@ package org.layerlab.ui.canvas;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,8 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Cursor;
@@ -119,8 +124,8 @@ public final class NetworkCanvas extends Region {
 
     private Follow follow = Follow.NONE;
     /** How much of the canvas's right side is covered (by the floating settings card), in pixels. */
-    private final javafx.beans.property.DoubleProperty coveredRight =
-            new javafx.beans.property.SimpleDoubleProperty(this, "coveredRight");
+    private final DoubleProperty coveredRight =
+            new SimpleDoubleProperty(this, "coveredRight");
     /** The smallest zoom an overview uses: below it, text is too small to read, so the view shows the start. */
     static final double READABLE_ZOOM = 0.6;
 
@@ -337,7 +342,7 @@ public final class NetworkCanvas extends Region {
     }
 
     /** The same for some nodes, and for some connections plus those leaving the given nodes. */
-    private void showAnalysis(Set<NodeId> nodes, java.util.Collection<EdgeView> edges) {
+    private void showAnalysis(Set<NodeId> nodes, Collection<EdgeView> edges) {
         GraphAnalysis analysis = model.getAnalysis();
         Set<EdgeView> shapes = new HashSet<>(edges);
         for (NodeId id : nodes) {
@@ -419,7 +424,7 @@ public final class NetworkCanvas extends Region {
      * The part of the canvas's right side covered by something floating over it (the settings of the selected
      * layer); {@link #revealSelected} keeps the selected layer out from under it.
      */
-    public javafx.beans.property.DoubleProperty coveredRightProperty() {
+    public DoubleProperty coveredRightProperty() {
         return coveredRight;
     }
 
@@ -762,7 +767,7 @@ public final class NetworkCanvas extends Region {
     }
 
     /** The zoom factor (1 = 100 %). */
-    public javafx.beans.value.ObservableDoubleValue zoomProperty() {
+    public ObservableDoubleValue zoomProperty() {
         return zoom.xProperty();
     }
 
@@ -894,7 +899,7 @@ public final class NetworkCanvas extends Region {
             SnapshotParameters parameters = new SnapshotParameters();
             parameters.setFill(Color.WHITE);
             parameters.setTransform(Transform.scale(scale, scale));
-            javafx.geometry.Bounds b = drawing.getBoundsInParent();
+            Bounds b = drawing.getBoundsInParent();
             double margin = 24;
             parameters.setViewport(new Rectangle2D((b.getMinX() - margin) * scale, (b.getMinY() - margin) * scale,
                     (b.getWidth() + 2 * margin) * scale, (b.getHeight() + 2 * margin) * scale));

@@ -1,5 +1,6 @@
 package org.layerlab.ui.canvas;
 
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -24,7 +25,7 @@ final class NodeView extends Pane {
     static final double PORT_RADIUS = 6;
 
     /** One formatter for every node ("12,345"): making one per label update was measurable with 200 layers. */
-    private static final java.text.NumberFormat COUNT = java.text.NumberFormat.getIntegerInstance(Locale.ROOT);
+    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");

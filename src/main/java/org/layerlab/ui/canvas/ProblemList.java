@@ -1,5 +1,6 @@
 package org.layerlab.ui.canvas;
 
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -101,7 +102,7 @@ public final class ProblemList extends VBox {
         });
         if (problem.node() != null) {
             row.setOnMouseClicked(event -> {
-                model.select(java.util.Set.of(problem.node()));
+                model.select(Set.of(problem.node()));
                 reveal.accept(problem.node());
             });
         }

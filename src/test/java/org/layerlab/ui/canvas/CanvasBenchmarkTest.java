@@ -6,15 +6,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Bounds;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
@@ -29,6 +33,7 @@ import org.layerlab.core.graph.DenseSpec;
 import org.layerlab.core.graph.LayerSpec;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.ui.MonocleDragReset;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -82,7 +87,7 @@ class CanvasBenchmarkTest {
     /** The model the benchmark measures, with the app's shape inference, fed 64 values and 10 classes. */
     static CanvasViewModel analysed(NetworkGraph graph) {
         DataSignature data = DataSignature.table(64, 10);
-        CanvasViewModel created = new CanvasViewModel(graph, org.layerlab.core.graph.ShapeInference::analyse,
+        CanvasViewModel created = new CanvasViewModel(graph, ShapeInference::analyse,
                 List::of);
         created.dataProperty().set(data);
         return created;
@@ -114,8 +119,8 @@ class CanvasBenchmarkTest {
         report.append(line("wheel zoom, 60 notches", measure(() -> {
             robot.moveTo(canvas);
             for (int i = 0; i < 60; i++) {
-                robot.scroll(1, i < 30 ? javafx.geometry.VerticalDirection.UP
-                        : javafx.geometry.VerticalDirection.DOWN);
+                robot.scroll(1, i < 30 ? VerticalDirection.UP
+                        : VerticalDirection.DOWN);
             }
         })));
 
@@ -169,7 +174,7 @@ class CanvasBenchmarkTest {
     // ---------------------------------------------------------------- measuring
 
     private void dragNode(FxRobot robot, String id, int moves) {
-        javafx.scene.Node node = robot.lookup("#node-" + id).query();
+        Node node = robot.lookup("#node-" + id).query();
         Bounds b = onFx(() -> node.localToScreen(node.getBoundsInLocal()));
         robot.moveTo(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
         robot.press(MouseButton.PRIMARY);
@@ -231,8 +236,8 @@ class CanvasBenchmarkTest {
     }
 
     private static Set<NodeId> ids(int from, int to) {
-        return java.util.stream.IntStream.range(from, to).mapToObj(i -> new NodeId("dense_" + i))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return IntStream.range(from, to).mapToObj(i -> new NodeId("dense_" + i))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static <T> T onFx(Callable<T> query) {

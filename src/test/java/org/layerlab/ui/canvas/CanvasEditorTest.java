@@ -2,10 +2,12 @@ package org.layerlab.ui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -13,17 +15,18 @@ import javafx.fxml.FXMLLoader;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
-import javafx.scene.input.MouseButton;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.BeforeEach;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +86,7 @@ class CanvasEditorTest {
     /** A tooltip left open, or a drag in the previous test's scene, confuses Monocle's drag loop. */
     @BeforeEach
     void closePopups(FxRobot robot) {
-        onFx(() -> new java.util.ArrayList<>(Window.getWindows()).stream().filter(w -> w instanceof PopupWindow)
+        onFx(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w instanceof PopupWindow)
                 .forEach(Window::hide));
         MonocleDragReset.forgetStaleDragView();
     }
@@ -210,7 +213,7 @@ class CanvasEditorTest {
         robot.drag(new Point2D(area.getCenterX(), area.getMinY() + 30), MouseButton.PRIMARY).moveBy(80, 50).drop();
         Bounds after = onFx(() -> robot.lookup("#node-input_1").query().localToScreen(
                 robot.lookup("#node-input_1").query().getBoundsInLocal()));
-        assertThat(after.getMinX() - before.getMinX()).isCloseTo(80, org.assertj.core.data.Offset.offset(3.0));
+        assertThat(after.getMinX() - before.getMinX()).isCloseTo(80, Offset.offset(3.0));
         assertThat(onFx(() -> model.getGraph().node(INPUT).x())).isZero(); // the view moved, not the layer
         assertThat(onFx(() -> model.editor().canUndo())).isFalse();
     }
@@ -221,7 +224,7 @@ class CanvasEditorTest {
         onFx(() -> controller.exportPng(file));
         Path written = folder.resolve("network.png");
         assertThat(written).exists();
-        java.awt.image.BufferedImage image = ImageIO.read(written.toFile());
+        BufferedImage image = ImageIO.read(written.toFile());
         assertThat(image.getWidth()).isGreaterThan(2 * 420);
         assertThat(onFx(() -> robot.lookup("#canvasMessage").queryAs(Label.class).getText()))
                 .startsWith("Saved a picture");

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.graph.Activation;
+import org.layerlab.core.graph.ConvolutionSpec;
 import org.layerlab.core.graph.DataSignature;
 import org.layerlab.core.graph.DenseSpec;
+import org.layerlab.core.graph.Edge;
 import org.layerlab.core.graph.GraphAnalysis;
+import org.layerlab.core.graph.InputSpec;
 import org.layerlab.core.graph.LayerKind;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.Node;
 import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.Padding;
+import org.layerlab.core.graph.Problem;
 import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.graph.Template;
+import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.graph.edit.AutoLayout;
 
 /** The canvas's state without a window: analysis after edits, messages, the lock while training. */
@@ -39,7 +46,7 @@ class CanvasViewModelTest {
         assertThat(model.totalsTextProperty().get()).isEqualTo("Parameters: 2,499 · Memory to train: ~65 KB");
 
         model.editor().moveBy(List.of(DENSE_1), 10, 10);
-        model.beginMove(java.util.Set.of(DENSE_1));
+        model.beginMove(Set.of(DENSE_1));
         model.updateMove(30, 0);
         model.endMove();
         assertThat(analyses).isEqualTo(afterData);
@@ -81,7 +88,7 @@ class CanvasViewModelTest {
 
         assertThat(model.addNode(LayerKind.DENSE, 0, 0)).isEmpty();
         assertThat(model.changeSpec(DENSE_1, spec -> new DenseSpec(8, Activation.RELU))).isPresent();
-        model.select(java.util.Set.of(DENSE_1));
+        model.select(Set.of(DENSE_1));
         model.deleteSelection();
         model.autoLayout();
 
@@ -132,8 +139,8 @@ class CanvasViewModelTest {
     @Test
     void selectingAConnectionDeselectsLayersAndDeleteRemovesIt() {
         CanvasViewModel model = new CanvasViewModel(NetworkGraph.defaultGraph(), counting, List::of);
-        model.select(java.util.Set.of(DENSE_1));
-        org.layerlab.core.graph.Edge edge = model.getGraph().edges().get(0);
+        model.select(Set.of(DENSE_1));
+        Edge edge = model.getGraph().edges().get(0);
         model.selectEdge(edge);
         assertThat(model.selectionProperty().get()).isEmpty();
         model.deleteSelection();
@@ -146,12 +153,12 @@ class CanvasViewModelTest {
     void aFixThatInsertsALayerKeepsTheBoxesApartInOneUndoStep() {
         // Input (64 values) → Convolution → Dense → Output: the Dense needs the image flattened.
         NetworkGraph graph = CanvasViewModel.tidy(NetworkGraph.chain(List.of(
-                new org.layerlab.core.graph.ConvolutionSpec(4, 3, org.layerlab.core.graph.Padding.SAME,
+                new ConvolutionSpec(4, 3, Padding.SAME,
                         Activation.RELU), new DenseSpec(8, Activation.RELU))).withSpec(new NodeId("input_1"),
-                new org.layerlab.core.graph.InputSpec(new org.layerlab.core.graph.TensorShape.Image(1, 8, 8))));
+                new InputSpec(new TensorShape.Image(1, 8, 8))));
         CanvasViewModel model = new CanvasViewModel(graph, counting, List::of);
         model.dataProperty().set(DataSignature.table(64, 3));
-        org.layerlab.core.graph.Problem flatten = model.problems().stream().filter(p -> p.fix().isPresent())
+        Problem flatten = model.problems().stream().filter(p -> p.fix().isPresent())
                 .findFirst().orElseThrow();
         assertThat(flatten.fix().get().label()).isEqualTo("Insert Flatten");
 

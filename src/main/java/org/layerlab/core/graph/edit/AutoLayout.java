@@ -1,5 +1,6 @@
 package org.layerlab.core.graph.edit;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.layerlab.core.graph.Edge;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.Node;
@@ -31,7 +33,7 @@ public final class AutoLayout {
     /** The same graph with every node moved to its place; names, settings and connections are untouched. */
     public static NetworkGraph layOut(NetworkGraph graph) {
         Map<NodeId, Integer> column = columns(graph);
-        Map<Integer, List<Node>> byColumn = new java.util.TreeMap<>();
+        Map<Integer, List<Node>> byColumn = new TreeMap<>();
         for (Node node : graph.nodes()) {
             byColumn.computeIfAbsent(column.get(node.id()), c -> new ArrayList<>()).add(node);
         }
@@ -81,7 +83,7 @@ public final class AutoLayout {
         }
         Map<NodeId, Integer> column = new HashMap<>();
         Set<NodeId> remaining = new LinkedHashSet<>(waiting.keySet());
-        java.util.ArrayDeque<NodeId> ready = new java.util.ArrayDeque<>();
+        ArrayDeque<NodeId> ready = new ArrayDeque<>();
         waiting.forEach((id, count) -> {
             if (count == 0) {
                 ready.add(id);

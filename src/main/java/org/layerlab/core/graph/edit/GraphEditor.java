@@ -3,6 +3,7 @@ package org.layerlab.core.graph.edit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -132,7 +133,7 @@ public final class GraphEditor {
     }
 
     private void setSelection(Set<NodeId> chosen) {
-        Set<NodeId> fixed = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(chosen));
+        Set<NodeId> fixed = Collections.unmodifiableSet(new LinkedHashSet<>(chosen));
         if (fixed.equals(selection)) {
             return;
         }

@@ -10,6 +10,7 @@ import org.layerlab.core.graph.ConcatSpec;
 import org.layerlab.core.graph.DenseSpec;
 import org.layerlab.core.graph.Edge;
 import org.layerlab.core.graph.InputSpec;
+import org.layerlab.core.graph.LayerSpec;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.Node;
 import org.layerlab.core.graph.NodeId;
@@ -64,7 +65,7 @@ class AutoLayoutTest {
         assertThat(x(laid, "b")).isGreaterThan(0);
     }
 
-    private static Node node(String id, org.layerlab.core.graph.LayerSpec spec) {
+    private static Node node(String id, LayerSpec spec) {
         return new Node(new NodeId(id), id, spec, 0, 0);
     }
 
