@@ -274,12 +274,7 @@ public final class MainController {
             }
             return project.getTable().source();
         }, project.tableProperty()));
-        networkCaption.textProperty().bind(Bindings.createStringBinding(() -> {
-            String text = viewModels.network().parameterTextProperty().get();
-            return text.startsWith("Parameters: ") && Character.isDigit(text.charAt("Parameters: ".length()))
-                    ? text.substring("Parameters: ".length()) + " parameters"
-                    : viewModels.network().layers().size() + " hidden layers";
-        }, viewModels.network().parameterTextProperty(), viewModels.network().layers()));
+        networkCaption.textProperty().bind(viewModels.network().captionProperty());
         TrainViewModel train = viewModels.train();
         trainCaption.textProperty().bind(Bindings.createStringBinding(() -> {
             if (project.trainingRunningProperty().get()) {

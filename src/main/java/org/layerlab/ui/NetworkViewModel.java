@@ -1,239 +1,119 @@
 package org.layerlab.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-import javafx.beans.Observable;
-import javafx.beans.property.ObjectProperty;
+import java.util.Locale;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.layerlab.core.experiment.PreparedExperiment;
-import org.layerlab.core.graph.Activation;
-import org.layerlab.core.graph.DenseSpec;
+import org.layerlab.core.graph.DataSignature;
 import org.layerlab.core.graph.GraphAnalysis;
-import org.layerlab.core.graph.InputSpec;
-import org.layerlab.core.graph.LayerSpec;
 import org.layerlab.core.graph.NetworkGraph;
-import org.layerlab.core.graph.Node;
 import org.layerlab.core.graph.NodeId;
-import org.layerlab.core.graph.OutputSpec;
-import org.layerlab.core.graph.ShapeInference;
+import org.layerlab.core.graph.Templates;
+import org.layerlab.core.graph.edit.GraphChange;
+import org.layerlab.core.graph.edit.GraphEditor;
+import org.layerlab.ui.canvas.CanvasViewModel;
 
 /**
- * The Network step as a form: an editable list of hidden Dense layers. The form is only one way to edit a
- * {@link NetworkGraph} (the canvas will be another), so the graph in the shared project stays the truth: every edit
- * produces a new graph, and a graph that arrives from elsewhere (an opened project) rebuilds the rows.
- *
- * <p>The form can show only a plain stack (Input → Dense … → Output). Any other network (a template, a branching
- * network from a project file) is left untouched: the rows are empty, adding is off, and the texts say why.
+ * The Network step: the canvas editing the shared project's network. The project's graph stays the truth: every
+ * finished edit on the canvas (not every step of a drag) is written to it, so Save writes what is on screen and
+ * the Train step sees the network as drawn; a graph that arrives from elsewhere (an opened project) replaces the
+ * canvas's content and history. The canvas is fed the shape of the loaded data, so shapes, parameter counts and
+ * templates fit it, and it is locked while the network trains.
  */
 public final class NetworkViewModel {
-    /** Units given to a newly added layer when there is no layer to copy. */
-    static final int NEW_LAYER_UNITS = 16;
-
     private final ProjectViewModel shared;
-    private final ObservableList<LayerRow> layers =
-            FXCollections.observableArrayList(row -> new Observable[] {row.unitsProperty(), row.activationProperty()});
-    private final ReadOnlyStringWrapper shapeText = new ReadOnlyStringWrapper(this, "shapeText", "");
-    private final ReadOnlyStringWrapper parameterText = new ReadOnlyStringWrapper(this, "parameterText", "");
-    private final ReadOnlyStringWrapper outputText = new ReadOnlyStringWrapper(this, "outputText", "");
-    private final ReadOnlyStringWrapper inputText = new ReadOnlyStringWrapper(this, "inputText", "");
-    private boolean syncing;
+    private final CanvasViewModel canvas;
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+    private boolean pushing;
+    private boolean resetting;
 
     public NetworkViewModel(ProjectViewModel shared) {
         this.shared = shared;
-        layers.addListener((javafx.collections.ListChangeListener<LayerRow>) change -> {
-            if (!syncing && isDenseStack(shared.networkProperty().get())) {
-                shared.networkProperty().set(currentSpec());
+        this.canvas = CanvasViewModel.forApp(shared.networkProperty().get(), Templates::all);
+        canvas.lockedProperty().bind(shared.trainingRunningProperty());
+        canvas.editor().addListener(new GraphEditor.Listener() {
+            @Override
+            public void graphChanged(GraphChange change) {
+                if (change.cause() != GraphChange.Cause.GESTURE && change.cause() != GraphChange.Cause.RESET) {
+                    push();
+                }
+            }
+
+            @Override
+            public void historyChanged() {
+                push(); // the end of a drag records history without another change of the graph
             }
         });
         shared.networkProperty().addListener((obs, old, graph) -> {
-            if (!graph.equals(currentSpec())) {
-                rebuildRows(graph);
+            if (!pushing && graph != null && !graph.equals(canvas.getGraph())) {
+                // Not written back from here, even when the canvas laid it out again for its boxes: setting the
+                // property inside its own change would reach the other listeners out of order. The next edit does.
+                resetting = true;
+                try {
+                    canvas.reset(graph);
+                } finally {
+                    resetting = false;
+                }
             }
-            refreshTexts();
         });
-        shared.experimentProperty().addListener((obs, old, experiment) -> refreshTexts());
-        rebuildRows(shared.networkProperty().get());
-        refreshTexts();
+        shared.experimentProperty().addListener((obs, old, experiment) -> canvas.dataProperty().set(signature(experiment)));
+        canvas.dataProperty().set(signature(shared.getExperiment()));
+        canvas.analysisProperty().addListener((obs, old, analysis) -> refreshCaption());
+        canvas.graphProperty().addListener((obs, old, graph) -> refreshCaption());
+        push();
+        refreshCaption();
     }
 
-    // ---------------------------------------------------------------- user intents
-
-    /** Adds a hidden layer after the last one, as wide as the last one (or {@value #NEW_LAYER_UNITS} units). */
-    public void addLayer() {
-        if (!isDenseStack(shared.networkProperty().get())) {
-            return;
-        }
-        int units = layers.isEmpty() ? NEW_LAYER_UNITS : layers.get(layers.size() - 1).unitsProperty().get();
-        Activation activation = layers.isEmpty() ? Activation.RELU
-                : layers.get(layers.size() - 1).activationProperty().get();
-        layers.add(new LayerRow(units, activation));
+    /** What the canvas shows and edits. */
+    public CanvasViewModel canvas() {
+        return canvas;
     }
 
-    public void removeLayer(LayerRow row) {
-        layers.remove(row);
-    }
-
-    // ---------------------------------------------------------------- reactions
-
-    /**
-     * The graph the rows describe: the current stack with its Dense layers replaced by the rows (the Output keeps
-     * its settings). When the current network is not a plain stack, it is returned unchanged.
-     */
-    public NetworkGraph currentSpec() {
-        NetworkGraph current = shared.networkProperty().get();
-        if (!isDenseStack(current)) {
-            return current;
-        }
-        List<DenseSpec> specs = new ArrayList<>(layers.size());
-        for (LayerRow row : layers) {
-            specs.add(new DenseSpec(row.unitsProperty().get(), row.activationProperty().get()));
-        }
-        NetworkGraph rebuilt = NetworkGraph.chain(specs);
-        Node output = rebuilt.nodes().get(rebuilt.nodes().size() - 1);
-        Node oldOutput = current.nodesOfKind(org.layerlab.core.graph.LayerKind.OUTPUT).get(0);
-        return rebuilt.withSpec(output.id(), oldOutput.spec());
-    }
-
-    /** Input (as the data comes), Dense layers, Output, in one line: what the form can show and edit. */
-    static boolean isDenseStack(NetworkGraph graph) {
-        if (!graph.isChain()) {
-            return false;
-        }
-        List<NodeId> order = graph.topologicalOrder().orElseThrow();
-        for (int i = 0; i < order.size(); i++) {
-            LayerSpec spec = graph.node(order.get(i)).spec();
-            boolean fits = i == 0 ? spec instanceof InputSpec input && input.reshape() == null
-                    : i == order.size() - 1 ? spec instanceof OutputSpec : spec instanceof DenseSpec;
-            if (!fits) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The Dense layers of a stack in order (none for another kind of network). */
-    static List<DenseSpec> denseLayers(NetworkGraph graph) {
-        if (!isDenseStack(graph)) {
-            return List.of();
-        }
-        return graph.topologicalOrder().orElseThrow().stream().map(id -> graph.node(id).spec())
-                .filter(DenseSpec.class::isInstance).map(DenseSpec.class::cast).toList();
-    }
-
-    private void rebuildRows(NetworkGraph graph) {
-        syncing = true;
-        try {
-            List<LayerRow> rows = new ArrayList<>();
-            for (DenseSpec layer : denseLayers(graph)) {
-                rows.add(new LayerRow(layer.units(), layer.activation()));
-            }
-            layers.setAll(rows);
-        } finally {
-            syncing = false;
-        }
-    }
-
-    private void refreshTexts() {
-        NetworkGraph graph = shared.networkProperty().get();
-        PreparedExperiment experiment = shared.getExperiment();
-        StringBuilder shape = new StringBuilder();
-        if (!isDenseStack(graph)) {
-            int count = graph.nodes().size();
-            shapeText.set("A network of " + count + " nodes (from a template or the canvas); this form edits plain "
-                    + "stacks of Dense layers only.");
-            if (experiment == null || experiment.data().inputCount() < 1 || experiment.data().classCount() < 1) {
-                parameterText.set("Parameters: open data to count them");
-            } else {
-                GraphAnalysis analysis = ShapeInference.analyse(graph, experiment.data().signature());
-                parameterText.set(String.format("Parameters: %,d", analysis.totalParameters())
-                        + analysis.firstError().map(e -> ". " + e).orElse(""));
-            }
-            inputText.set("");
-            outputText.set("");
-            return;
-        }
-        List<DenseSpec> hidden = denseLayers(graph);
+    /** The data's shape and classes, or null when there is no prepared data to fit the network to. */
+    static DataSignature signature(PreparedExperiment experiment) {
         if (experiment == null || experiment.data().inputCount() < 1 || experiment.data().classCount() < 1) {
-            shape.append("inputs");
-            for (DenseSpec layer : hidden) {
-                shape.append(" → ").append(layer.units());
-            }
-            shapeText.set(shape.append(" → classes").toString());
-            parameterText.set("Parameters: open data to count them");
-            inputText.set("One input per feature (open data to see how many)");
-            outputText.set("One unit per class, softmax: the network's answer is the most probable class");
+            return null;
+        }
+        return experiment.data().signature();
+    }
+
+    /** Writes the canvas's network to the project when it differs (a finished edit, an undo, a tidied layout). */
+    private void push() {
+        NetworkGraph graph = canvas.getGraph();
+        if (resetting || canvas.editor().isMoving() || graph.equals(shared.networkProperty().get())) {
             return;
         }
-        int inputs = experiment.data().inputCount();
-        int classes = experiment.data().classCount();
-        shape.append(inputs).append(inputs == 1 ? " input" : " inputs");
-        for (DenseSpec layer : hidden) {
-            shape.append(" → ").append(layer.units());
-        }
-        shapeText.set(shape.append(" → ").append(classes).append(" classes").toString());
-        parameterText.set(String.format("Parameters: %,d",
-                ShapeInference.analyse(graph, experiment.data().signature()).totalParameters()));
-        inputText.set(inputs + (inputs == 1 ? " input" : " inputs") + ", one per feature value");
-        outputText.set(classes + " units, one per class of '" + experiment.project().labelColumn()
-                + "', softmax: the answer is the most probable class");
-    }
-
-    /** One hidden layer in the form. */
-    public static final class LayerRow {
-        private final ObjectProperty<Integer> units;
-        private final ObjectProperty<Activation> activation;
-
-        public LayerRow(int units, Activation activation) {
-            // A half-typed spinner can offer "no value" or 0: such values are refused, the last good one stays.
-            this.units = new SimpleObjectProperty<>(this, "units", units) {
-                @Override
-                public void set(Integer value) {
-                    if (value != null && value >= 1 && value <= DenseSpec.MAX_UNITS) {
-                        super.set(value);
-                    }
-                }
-            };
-            this.activation = new SimpleObjectProperty<>(this, "activation", activation) {
-                @Override
-                public void set(Activation value) {
-                    if (value != null) {
-                        super.set(value);
-                    }
-                }
-            };
-        }
-
-        public ObjectProperty<Integer> unitsProperty() {
-            return units;
-        }
-
-        public ObjectProperty<Activation> activationProperty() {
-            return activation;
+        pushing = true;
+        try {
+            shared.networkProperty().set(graph);
+        } finally {
+            pushing = false;
         }
     }
 
-    public ObservableList<LayerRow> layers() {
-        return layers;
+    /** "19,754 parameters", "1 problem to fix", or "6 layers" before data is open. */
+    private void refreshCaption() {
+        GraphAnalysis analysis = canvas.getAnalysis();
+        int layers = canvas.getGraph().nodes().size();
+        if (analysis == null) {
+            caption.set(layers + (layers == 1 ? " layer" : " layers"));
+        } else if (!analysis.trainable()) {
+            long errors = analysis.errors().size();
+            caption.set(errors + (errors == 1 ? " problem" : " problems") + " to fix");
+        } else {
+            caption.set(String.format(Locale.ROOT, "%,d parameters", analysis.totalParameters()));
+        }
     }
 
-    public ReadOnlyStringProperty shapeTextProperty() {
-        return shapeText.getReadOnlyProperty();
+    /** The Network step's line in the step list. */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty parameterTextProperty() {
-        return parameterText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty inputTextProperty() {
-        return inputText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty outputTextProperty() {
-        return outputText.getReadOnlyProperty();
+    /** Selects one layer on the canvas (for tests and links from messages). */
+    public void select(NodeId id) {
+        canvas.select(Set.of(id));
     }
 
     public ProjectViewModel shared() {

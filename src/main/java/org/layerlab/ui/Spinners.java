@@ -5,7 +5,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextFormatter;
 
 /** Small fixes that make editable spinners behave as users expect. */
-final class Spinners {
+public final class Spinners {
     private Spinners() {
     }
 
@@ -13,7 +13,7 @@ final class Spinners {
      * Makes a typed value count when the user leaves the field (not only on Enter), and puts back the last
      * good value when the text is not a number in range.
      */
-    static <T> void commitOnFocusLost(Spinner<T> spinner) {
+    public static <T> void commitOnFocusLost(Spinner<T> spinner) {
         spinner.setEditable(true);
         spinner.getEditor().focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) {
@@ -26,7 +26,7 @@ final class Spinners {
                 change.getControlNewText().matches("\\d{0,7}") ? change : null));
     }
 
-    static <T> void commit(Spinner<T> spinner) {
+    public static <T> void commit(Spinner<T> spinner) {
         SpinnerValueFactory<T> factory = spinner.getValueFactory();
         if (factory == null) {
             return;

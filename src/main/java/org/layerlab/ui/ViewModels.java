@@ -1,6 +1,7 @@
 package org.layerlab.ui;
 
 import java.util.function.Function;
+import org.layerlab.ui.canvas.CanvasController;
 
 /**
  * The view models of one window, made together because the step view models all share one
@@ -25,6 +26,9 @@ public record ViewModels(ProjectViewModel project, DataViewModel data, NetworkVi
         }
         if (type == NetworkController.class) {
             return new NetworkController(network);
+        }
+        if (type == CanvasController.class) {
+            return new CanvasController(network.canvas());
         }
         if (type == TrainController.class) {
             return new TrainController(train);

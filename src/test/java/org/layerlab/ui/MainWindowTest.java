@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.graph.Activation;
+import org.layerlab.core.graph.DenseSpec;
+import org.layerlab.core.graph.LayerKind;
+import org.layerlab.core.graph.NodeId;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -156,7 +160,7 @@ class MainWindowTest {
         onFx(() -> project.openSample(Sample.TITANIC));
         waitUntil("the data is prepared", LOAD, () -> project.getExperiment() != null, this::state);
         onFx(() -> {
-            network.layers().get(0).unitsProperty().set(10);
+            setUnits(network, "dense_1", 10);
             viewModels().train().epochsTextProperty().set("12");
             viewModels().data().labelProperty().set("sex");
         });
@@ -169,25 +173,27 @@ class MainWindowTest {
         assertThat(saved).exists();
 
         onFx(() -> {
-            network.layers().get(0).unitsProperty().set(99);
-            network.addLayer();
+            setUnits(network, "dense_1", 99);
+            network.canvas().addNode(LayerKind.DENSE, 0, 300);
             viewModels().train().epochsTextProperty().set("77");
             viewModels().data().labelProperty().set("survived");
         });
-        waitUntil("the edits are applied", LOAD, () -> NetworkViewModel.denseLayers(project.getProject().network()).size() == 3
+        waitUntil("the edits are applied", LOAD, () -> project.getProject().network().nodes().size() == 5
                 && project.getProject().training().epochs() == 77, this::state);
 
         onFx(() -> project.openProject(saved));
 
-        waitUntil("the saved project is back", LOAD, () -> NetworkViewModel.denseLayers(project.getProject().network()).size() == 2,
+        waitUntil("the saved project is back", LOAD, () -> project.getProject().network().nodes().size() == 4,
                 this::state);
-        assertThat(onFx(() -> network.layers().get(0).unitsProperty().get())).isEqualTo(10);
+        assertThat(onFx(() -> network.canvas().getGraph().node(new NodeId("dense_1")).spec()))
+                .isEqualTo(new DenseSpec(10, Activation.RELU));
         assertThat(onFx(() -> project.getProject().labelColumn())).isEqualTo("sex");
         assertThat(onFx(() -> project.getProject().training().epochs())).isEqualTo(12);
         assertThat(onFx(() -> project.getProject().preprocessing().excludedColumns()))
                 .containsExactlyInAnyOrder("name", "ticket", "boat", "body", "home.dest", "cabin");
         robot.clickOn("#networkStepButton");
-        assertThat(onFx(() -> robot.lookup("#unitsSpinner1").queryAs(Spinner.class).getValue())).isEqualTo(10);
+        robot.clickOn("#node-dense_1");
+        assertThat(onFx(() -> robot.lookup("#inspector-units").queryAs(Spinner.class).getValue())).isEqualTo(10);
         assertThat(onFx(() -> labelCombo(robot).getValue())).isEqualTo("sex");
         robot.clickOn("#trainStepButton");
         assertThat(onFx(() -> robot.lookup("#epochsField").queryAs(javafx.scene.control.TextField.class).getText()))
@@ -208,6 +214,10 @@ class MainWindowTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static void setUnits(NetworkViewModel network, String id, int units) {
+        network.canvas().changeSpec(new NodeId(id), spec -> new DenseSpec(units, ((DenseSpec) spec).activation()));
+    }
 
     private ViewModels viewModels() {
         return app.viewModels();

@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.layerlab.core.graph.Activation;
+import java.util.Set;
+import org.layerlab.core.graph.DataSignature;
+import org.layerlab.core.graph.DenseSpec;
 import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.NodeId;
 import org.layerlab.core.project.ProjectStore;
 
 /** The shared, data and network view models, driven without the toolkit. */
@@ -132,44 +135,73 @@ class ProjectViewModelTest {
     }
 
     @Test
-    void theNetworkFormShowsShapeAndParameterCountLive() {
-        assertThat(network.parameterTextProperty().get()).contains("open data");
+    void theCanvasEditsTheProjectsNetworkAndShowsItsSize() {
+        assertThat(network.captionProperty().get()).isEqualTo("4 layers");
+        assertThat(network.canvas().getAnalysis()).isNull();
         openIris();
 
-        assertThat(network.shapeTextProperty().get()).isEqualTo("4 inputs → 64 → 32 → 3 classes");
-        assertThat(network.parameterTextProperty().get()).isEqualTo(String.format("Parameters: %,d", 2_499));
+        assertThat(network.canvas().dataProperty().get()).isEqualTo(DataSignature.table(4, 3));
+        assertThat(network.captionProperty().get()).isEqualTo("2,499 parameters");
+        assertThat(network.canvas().totalsTextProperty().get()).startsWith("Parameters: 2,499 · Memory to train: ~");
 
-        network.layers().get(1).unitsProperty().set(8);
-        network.layers().get(1).activationProperty().set(Activation.TANH);
-        assertThat(network.shapeTextProperty().get()).isEqualTo("4 inputs → 64 → 8 → 3 classes");
-        assertThat(project.getProject().network()).isEqualTo(NetworkGraph.chain(List.of(
-                new org.layerlab.core.graph.DenseSpec(64, Activation.RELU),
-                new org.layerlab.core.graph.DenseSpec(8, Activation.TANH))));
+        setUnits("dense_2", 8);
+        assertThat(network.canvas().getAnalysis().shapeOf(new NodeId("dense_2")).orElseThrow().describe())
+                .isEqualTo("8");
+        assertThat(units(project.getProject().network(), "dense_2")).isEqualTo(8);
+        assertThat(network.captionProperty().get()).isEqualTo(String.format("%,d parameters",
+                4 * 64 + 64 + 64 * 8 + 8 + 8 * 3 + 3));
 
-        network.addLayer();
-        assertThat(network.layers()).hasSize(3);
-        assertThat(NetworkViewModel.denseLayers(project.getProject().network()).get(2).units()).isEqualTo(8);
+        // A drag is written to the project when it ends, not at every step.
+        network.canvas().beginMove(Set.of(new NodeId("dense_1")));
+        network.canvas().updateMove(0, 50);
+        assertThat(project.getProject().network().node(new NodeId("dense_1")).y()).isZero();
+        network.canvas().endMove();
+        assertThat(project.getProject().network().node(new NodeId("dense_1")).y()).isEqualTo(50);
 
-        network.removeLayer(network.layers().get(0));
-        network.removeLayer(network.layers().get(0));
-        network.removeLayer(network.layers().get(0));
-        assertThat(network.shapeTextProperty().get()).isEqualTo("4 inputs → 3 classes");
-        assertThat(network.parameterTextProperty().get()).isEqualTo("Parameters: 15");
+        network.canvas().undo();
+        network.canvas().undo();
+        assertThat(units(project.getProject().network(), "dense_2")).isEqualTo(32);
+        assertThat(project.getProject().network()).isEqualTo(network.canvas().getGraph());
     }
 
     @Test
-    void unitsOutOfRangeKeepTheLastGoodValue() {
-        NetworkViewModel.LayerRow row = network.layers().get(0);
-        row.unitsProperty().set(null);
-        assertThat(row.unitsProperty().get()).isEqualTo(64);
-        row.unitsProperty().set(0);
-        assertThat(row.unitsProperty().get()).isEqualTo(64);
+    void anOpenedProjectReplacesTheCanvasAndItsHistory(@TempDir Path folder) {
+        openIris();
+        setUnits("dense_1", 10);
+        harness.pump();
+        project.saveProject(folder.resolve("iris"));
+        harness.pump();
+        setUnits("dense_1", 99);
+
+        project.openProject(folder.resolve("iris" + ProjectStore.EXTENSION));
+        harness.pump();
+
+        assertThat(units(network.canvas().getGraph(), "dense_1")).isEqualTo(10);
+        assertThat(network.canvas().canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void theCanvasIsLockedWhileTraining() {
+        openIris();
+        project.trainingRunningProperty().set(true);
+        assertThat(network.canvas().lockedProperty().get()).isTrue();
+        setUnits("dense_1", 5);
+        assertThat(units(project.getProject().network(), "dense_1")).isEqualTo(64);
+        project.trainingRunningProperty().set(false);
+    }
+
+    private void setUnits(String id, int units) {
+        network.canvas().changeSpec(new NodeId(id), spec -> new DenseSpec(units, ((DenseSpec) spec).activation()));
+    }
+
+    private static int units(NetworkGraph graph, String id) {
+        return ((DenseSpec) graph.node(new NodeId(id)).spec()).units();
     }
 
     @Test
     void aSavedProjectOpensAsItWasSaved(@TempDir Path folder) {
         openIris();
-        network.layers().get(0).unitsProperty().set(10);
+        setUnits("dense_1", 10);
         data.seedTextProperty().set("123");
         harness.viewModels.train().learningRateTextProperty().set("0.005");
         harness.pump();
@@ -180,7 +212,7 @@ class ProjectViewModelTest {
         assertThat(saved).exists();
         assertThat(project.projectFileProperty().get()).isEqualTo(saved.toAbsolutePath().normalize());
 
-        network.layers().get(0).unitsProperty().set(99);
+        setUnits("dense_1", 99);
         data.seedTextProperty().set("5");
         harness.viewModels.train().learningRateTextProperty().set("0.1");
         harness.pump();
@@ -188,7 +220,7 @@ class ProjectViewModelTest {
         project.openProject(saved);
         harness.pump();
 
-        assertThat(network.layers().get(0).unitsProperty().get()).isEqualTo(10);
+        assertThat(units(network.canvas().getGraph(), "dense_1")).isEqualTo(10);
         assertThat(data.seedTextProperty().get()).isEqualTo("123");
         assertThat(harness.viewModels.train().learningRateTextProperty().get()).isEqualTo("0.005");
         assertThat(project.getProject().training().learningRate()).isEqualTo(0.005);

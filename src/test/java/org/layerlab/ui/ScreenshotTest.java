@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.core.graph.NodeId;
+import org.layerlab.core.graph.OutputActivation;
+import org.layerlab.core.graph.OutputSpec;
+import org.layerlab.core.graph.Templates;
+import org.layerlab.ui.canvas.NetworkCanvas;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -128,6 +133,43 @@ class ScreenshotTest {
                 && project.getTable().source().equals("digits.csv"), project.statusProperty()::get);
         robot.clickOn("#dataStepButton");
         shoot("08-data-digits");
+        robot.clickOn("#networkStepButton");
+        robot.clickOn("#templatesButton");
+        shoot("08a-network-templates-menu");
+        robot.clickOn("#template-lenet");
+        onFx(() -> robot.lookup("#networkCanvas").query().requestFocus());
+        shoot("08b-network-lenet");
+        robot.clickOn("#fitButton");
+        robot.clickOn("#node-dense_1");
+        shoot("08c-network-lenet-fit-selected");
+        onFx(() -> app.viewModels().network().canvas().useTemplate(
+                Templates.find("resnet-small").orElseThrow()));
+        robot.clickOn("#fitButton");
+        shoot("08d-network-residual");
+        onFx(() -> {
+            try {
+                robot.lookup("#networkCanvas").queryAs(NetworkCanvas.class)
+                        .exportPng(folder.resolve("08d-network-residual-export.png"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        onFx(() -> {
+            var canvas = app.viewModels().network().canvas();
+            canvas.undo();
+            canvas.changeSpec(new NodeId("output_1"),
+                    spec -> new OutputSpec(5, OutputActivation.SOFTMAX));
+            canvas.clearSelection();
+        });
+        robot.clickOn("#fitButton");
+        robot.clickOn("#node-output_1");
+        shoot("08e-network-problem");
+        onFx(() -> {
+            var canvas = app.viewModels().network().canvas();
+            canvas.undo();
+            canvas.undo();
+            canvas.clearSelection();
+        });
         robot.clickOn("#trainStepButton");
         onFx(() -> app.viewModels().train().epochsTextProperty().set("400"));
         robot.clickOn("#trainButton");
