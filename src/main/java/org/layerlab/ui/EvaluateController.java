@@ -276,6 +276,8 @@ public final class EvaluateController {
             confusionGrid.add(column, 2 + c, 1);
             Label row = classLabel(name);
             row.setMaxWidth(140);
+            // Class names must stay readable when the window is narrow: the grid shrinks the cells' margin, not them.
+            row.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             GridPane.setHalignment(row, HPos.RIGHT);
             confusionGrid.add(row, 1, 2 + c);
         }
