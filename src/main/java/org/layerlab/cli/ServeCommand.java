@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.layerlab.core.Failures;
 import org.layerlab.core.bundle.ModelBundle;
 import org.layerlab.core.bundle.ModelBundleStore;
 import org.layerlab.core.dl4j.Dl4jModel;
@@ -43,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
             server = PredictionServer.start(bundle, host, port, maxBody);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("The server could not listen on " + host + ":" + port + " ("
-                    + rootMessage(e) + "). Is another program using that port? Try --port 0 for a free one.");
+                    + Failures.rootCause(e).getMessage() + "). Is another program using that port? Try --port 0 for a free one.");
         }
         out.printf("Serving '%s' (predicts '%s') on http://%s:%d%n", model.getFileName(),
                 bundle.info().labelColumn(), host, server.port());
@@ -56,12 +57,5 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
-    }
-
-    private static String rootMessage(Throwable e) {
-        while (e.getCause() != null && e.getCause() != e) {
-            e = e.getCause();
-        }
-        return e.getMessage();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.layerlab.core.Failures;
 import org.layerlab.core.graph.DataSignature;
 import org.layerlab.core.graph.GraphAnalysis;
 import org.layerlab.core.graph.NetworkGraph;
@@ -401,10 +402,7 @@ public final class Dl4jTrainer implements Trainer {
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Failures.rootCause(failure);
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.layerlab.core.Failures;
 import org.layerlab.core.train.BackendInfo;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -154,10 +155,7 @@ public final class Nd4jBackend {
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Failures.rootCause(failure);
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
