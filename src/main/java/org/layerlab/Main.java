@@ -22,6 +22,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        org.layerlab.core.dl4j.NativeBuild.configure();
         if (System.getenv(WAIT_POLICY) == null && !Boolean.getBoolean(NO_RELAUNCH)) {
             Integer exitCode = relaunchWithPassiveThreads(args);
             if (exitCode != null) {

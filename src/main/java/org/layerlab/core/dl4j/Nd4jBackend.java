@@ -33,6 +33,10 @@ public final class Nd4jBackend {
 
     private static volatile BackendInfo detected;
 
+    static {
+        NativeBuild.configure();
+    }
+
     private Nd4jBackend() {
     }
 
@@ -117,7 +121,7 @@ public final class Nd4jBackend {
     /** E.g. "AMD EPYC 7B13, 2 cores"; just "2 cores" when the model is unknown. */
     static String cpuDevice() {
         int cores = Runtime.getRuntime().availableProcessors();
-        String count = cores + (cores == 1 ? " core" : " cores");
+        String count = cores + (cores == 1 ? " core" : " cores") + (NativeBuild.oneDnnActive() ? ", oneDNN" : "");
         return cpuModel().map(model -> model + ", " + count).orElse(count);
     }
 
