@@ -199,7 +199,7 @@ public final class TrainCommand implements Callable<Integer> {
             project = project.withNetwork(NetworkGraph.mlp(hidden, Activation.RELU));
         }
         TrainingConfig config = project.training();
-        project = project.withTraining(new TrainingConfig(
+        project = project.withTraining(config.withBasics(
                 epochs != null ? epochs : config.epochs(),
                 batch != null ? batch : config.batchSize(),
                 learningRate != null ? learningRate : config.learningRate(),
