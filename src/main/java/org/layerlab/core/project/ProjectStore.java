@@ -13,16 +13,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.Preprocessing;
-import org.layerlab.core.graph.WeightInit;
-import org.layerlab.core.train.EarlyStopping;
-import org.layerlab.core.train.LearningRateSchedule;
-import org.layerlab.core.train.Optimizer;
 import org.layerlab.core.train.TrainingConfig;
+import org.layerlab.core.train.TrainingConfigJson;
 
 /**
  * Reads and writes project files: JSON with a format name and a schema version, so that a file from a
@@ -130,7 +126,7 @@ public final class ProjectStore {
         training.put("batchSize", project.training().batchSize());
         training.put("learningRate", project.training().learningRate());
         training.put("seed", project.training().seed());
-        writeTrainingOptions(training, project.training());
+        TrainingConfigJson.writeOptions(training, project.training());
         return root;
     }
 
@@ -148,66 +144,10 @@ public final class ProjectStore {
         JsonNode networkJson = required(root, "network");
         NetworkGraph network = version == 1 ? NetworkJson.readVersion1(networkJson) : NetworkJson.read(networkJson);
         JsonNode training = required(root, "training");
-        TrainingConfig config = readTrainingOptions(training, new TrainingConfig(training.path("epochs").asInt(0),
+        TrainingConfig config = TrainingConfigJson.readOptions(training, new TrainingConfig(training.path("epochs").asInt(0),
                 training.path("batchSize").asInt(0), training.path("learningRate").asDouble(0),
                 training.path("seed").asLong(42)));
         return new Project(dataFile, label, splitSettings, preprocessing, network, config);
-    }
-
-    /** The training settings beyond the basics; all optional in the file (added within schema 2). */
-    private static void writeTrainingOptions(ObjectNode training, TrainingConfig config) {
-        training.put("optimizer", config.optimizer().id());
-        ObjectNode schedule = training.putObject("schedule");
-        schedule.put("kind", config.schedule().kind().id());
-        schedule.put("decay", config.schedule().decay());
-        schedule.put("stepEpochs", config.schedule().stepEpochs());
-        schedule.put("warmupEpochs", config.schedule().warmupEpochs());
-        training.put("weightInit", config.weightInit().name().toLowerCase(Locale.ROOT));
-        training.put("l1", config.l1());
-        training.put("l2", config.l2());
-        training.put("gradientClip", config.gradientClip());
-        ObjectNode earlyStopping = training.putObject("earlyStopping");
-        earlyStopping.put("metric", config.earlyStopping().metric().id());
-        earlyStopping.put("patience", config.earlyStopping().patience());
-    }
-
-    /** {@code basics} with whatever optional training settings the file has; absent ones keep their defaults. */
-    private static TrainingConfig readTrainingOptions(JsonNode training, TrainingConfig basics) {
-        TrainingConfig config = basics;
-        if (training.hasNonNull("optimizer")) {
-            String id = training.get("optimizer").asText();
-            config = config.withOptimizer(Optimizer.byId(id).orElseThrow(() -> new IllegalArgumentException(
-                    "the optimizer '" + id + "' is unknown; use one of " + Optimizer.ids() + ".")));
-        }
-        JsonNode schedule = training.path("schedule");
-        if (schedule.isObject()) {
-            LearningRateSchedule defaults = LearningRateSchedule.none();
-            String id = schedule.path("kind").asText(defaults.kind().id());
-            LearningRateSchedule.Kind kind = LearningRateSchedule.Kind.byId(id).orElseThrow(() ->
-                    new IllegalArgumentException("the learning-rate schedule '" + id + "' is unknown."));
-            config = config.withSchedule(new LearningRateSchedule(kind, schedule.path("decay").asDouble(defaults.decay()),
-                    schedule.path("stepEpochs").asInt(defaults.stepEpochs()),
-                    schedule.path("warmupEpochs").asInt(defaults.warmupEpochs())));
-        }
-        if (training.hasNonNull("weightInit")) {
-            String name = training.get("weightInit").asText();
-            try {
-                config = config.withWeightInit(WeightInit.valueOf(name.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException unknown) {
-                throw new IllegalArgumentException("the weight initialisation '" + name + "' is unknown.", unknown);
-            }
-        }
-        config = config.withRegularization(training.path("l1").asDouble(0), training.path("l2").asDouble(0))
-                .withGradientClip(training.path("gradientClip").asDouble(0));
-        JsonNode earlyStopping = training.path("earlyStopping");
-        if (earlyStopping.isObject()) {
-            String id = earlyStopping.path("metric").asText(EarlyStopping.Metric.VAL_LOSS.id());
-            EarlyStopping.Metric metric = EarlyStopping.Metric.byId(id).orElseThrow(() ->
-                    new IllegalArgumentException("the early-stopping metric '" + id + "' is unknown; use val_loss or "
-                            + "val_accuracy."));
-            config = config.withEarlyStopping(new EarlyStopping(metric, earlyStopping.path("patience").asInt(0)));
-        }
-        return config;
     }
 
     private static String relativize(Path folder, Path dataFile) {
