@@ -387,7 +387,7 @@ public final class Dl4jTrainer implements Trainer {
                 double epochSeconds = epochFitNanos / 1e9;
                 EpochEnded ended = new EpochEnded(epoch, config.epochs(), trainMetrics[0], trainMetrics[1],
                         validationMetrics[0], validationMetrics[1],
-                        epochSeconds > 0 ? rows / epochSeconds : 0, elapsedMillis(), learningRate(),
+                        epochSeconds > 0 ? rows / epochSeconds : 0, elapsedMillis(), currentRate,
                         Eta.remainingSeconds(epoch - firstEpoch + 1, config.epochs() - firstEpoch + 1,
                                 activeSeconds()));
                 history.add(ended);

@@ -92,6 +92,45 @@ public record LearningRateSchedule(Kind kind, double decay, int stepEpochs, int 
         return new LearningRateSchedule(Kind.COSINE, 0.5, 10, 0);
     }
 
+    /**
+     * Reads a schedule as typed on the command line: {@code none}, {@code step[:FACTOR[:EVERY_EPOCHS]]} (default
+     * 0.5 every 10), {@code exponential[:FACTOR]} (default 0.95), {@code cosine}, or {@code warmup[:EPOCHS]} (a
+     * constant rate after a warm-up, default 1 epoch). A warm-up can be added to any shape with {@code +}, e.g.
+     * {@code cosine+warmup:2}.
+     *
+     * @throws IllegalArgumentException with a message that shows the accepted forms
+     */
+    public static LearningRateSchedule parse(String text) {
+        String usage = " Use none, step[:FACTOR[:EVERY]], exponential[:FACTOR], cosine or warmup[:EPOCHS], "
+                + "e.g. step:0.5:10 or cosine+warmup:2.";
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("The learning-rate schedule is empty." + usage);
+        }
+        LearningRateSchedule schedule = none();
+        int warmup = 0;
+        for (String part : text.trim().toLowerCase(Locale.ROOT).split("\\+")) {
+            String[] pieces = part.trim().split(":");
+            try {
+                switch (pieces[0]) {
+                    case "none", "constant" -> schedule = new LearningRateSchedule(Kind.NONE, schedule.decay,
+                            schedule.stepEpochs, 0);
+                    case "step" -> schedule = step(pieces.length > 1 ? Double.parseDouble(pieces[1]) : 0.5,
+                            pieces.length > 2 ? Integer.parseInt(pieces[2]) : 10);
+                    case "exponential" -> schedule = exponential(pieces.length > 1 ? Double.parseDouble(pieces[1])
+                            : 0.95);
+                    case "cosine" -> schedule = cosine();
+                    case "warmup", "warm-up" -> warmup = pieces.length > 1 ? Integer.parseInt(pieces[1]) : 1;
+                    default -> throw new IllegalArgumentException("'" + pieces[0]
+                            + "' is not a learning-rate schedule." + usage);
+                }
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException("'" + part + "' has a value that is not a number." + usage,
+                        notANumber);
+            }
+        }
+        return schedule.withWarmup(warmup);
+    }
+
     public LearningRateSchedule withWarmup(int epochs) {
         return new LearningRateSchedule(kind, decay, stepEpochs, epochs);
     }

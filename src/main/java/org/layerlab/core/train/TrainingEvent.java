@@ -30,7 +30,7 @@ public sealed interface TrainingEvent {
     /**
      * An epoch ended; losses and accuracies are measured on the whole train and validation splits.
      *
-     * @param learningRate     the learning rate at the end of the epoch; NaN if unknown
+     * @param learningRate     the learning rate the epoch's last minibatch was fitted with; NaN if unknown
      * @param remainingSeconds an estimate of the time left (see {@link Eta}), 0 after the last epoch
      */
     record EpochEnded(int epoch, int epochs, double trainLoss, double trainAccuracy,
