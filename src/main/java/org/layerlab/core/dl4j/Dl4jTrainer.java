@@ -31,6 +31,7 @@ import org.layerlab.core.train.TrainingEvent.BestEpochKept;
 import org.layerlab.core.train.TrainingEvent.CheckpointFailed;
 import org.layerlab.core.train.TrainingEvent.CheckpointSaved;
 import org.layerlab.core.train.TrainingEvent.EpochEnded;
+import org.layerlab.core.train.TrainingEvent.LayerStats;
 import org.layerlab.core.train.TrainingEvent.LearningRateChanged;
 import org.layerlab.core.train.TrainingEvent.IterationDone;
 import org.layerlab.core.train.TrainingEvent.Outcome;
@@ -74,6 +75,8 @@ import org.slf4j.LoggerFactory;
 public final class Dl4jTrainer implements Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Dl4jTrainer.class);
 
+    /** Layer statistics are measured before the first minibatch and then every this many (a copy of the weights). */
+    static final int LAYER_STATS_EVERY = 20;
     /** Rows per forward pass when measuring loss and accuracy on a whole split. */
     static final int EVALUATION_BATCH_ROWS = 4096;
     /** Probabilities are clipped here before the logarithm, as DL4J's {@code LossMCXENT} does. */
@@ -360,6 +363,8 @@ public final class Dl4jTrainer implements Trainer {
                             epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
                             epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
                     double rate = learningRate();
+                    boolean measureLayers = (globalIteration % LAYER_STATS_EVERY) == 0;
+                    List<INDArray> parametersBefore = measureLayers ? layerParameters() : null;
                     long before = System.nanoTime();
                     network.fit(batch);
                     long spent = System.nanoTime() - before;
@@ -375,6 +380,9 @@ public final class Dl4jTrainer implements Trainer {
                     listener.on(new IterationDone(epoch, iteration, globalIteration, loss, rate,
                             Eta.remainingSeconds(globalIteration - startIteration, plannedIterations - startIteration,
                                     activeSeconds())));
+                    if (measureLayers) {
+                        reportLayerStats(parametersBefore);
+                    }
                 }
                 network.incrementEpochCount();
 
@@ -399,6 +407,33 @@ public final class Dl4jTrainer implements Trainer {
                 }
             }
             return new Finish(Outcome.COMPLETED, completedMessage());
+        }
+
+        /** A copy of each trainable layer's parameters (in {@code network.getLayers()} order), before a minibatch. */
+        private List<INDArray> layerParameters() {
+            List<INDArray> copies = new ArrayList<>();
+            for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+                copies.add(layer.numParams() > 0 ? layer.params().dup() : null);
+            }
+            return copies;
+        }
+
+        /**
+         * Emits each trainable layer's update:parameter ratio for the minibatch just fitted: mean |update| over mean
+         * |parameter|, i.e. the L1 norm of the change over the L1 norm of the parameters before it. Scalars only.
+         */
+        private void reportLayerStats(List<INDArray> before) {
+            org.deeplearning4j.nn.api.Layer[] layers = network.getLayers();
+            for (int i = 0; i < layers.length; i++) {
+                INDArray old = before.get(i);
+                if (old == null) {
+                    continue;
+                }
+                double parameterSum = old.norm1Number().doubleValue();
+                double updateSum = layers[i].params().sub(old).norm1Number().doubleValue();
+                listener.on(new LayerStats(globalIteration, layers[i].conf().getLayer().getLayerName(),
+                        parameterSum > 0 ? updateSum / parameterSum : Double.NaN, parameterSum / old.length()));
+            }
         }
 
         /** The learning rate the next minibatch is fitted with, as DL4J computes it (schedule included). */

@@ -111,6 +111,46 @@ class EarlyStoppingAndControlTest {
                 assertThat(done.remainingSeconds()).isNotNegative());
     }
 
+    @Test
+    void layerStatsReportEachLayersUpdateRatioEveryFewIterations() {
+        RecordingListener events = new RecordingListener();
+        new Dl4jTrainer().train(IrisFixture.prepared(), NetworkGraph.defaultGraph(), new TrainingConfig(12, 16, 0.01, 5),
+                events, null);
+
+        List<TrainingEvent.LayerStats> stats = events.all(TrainingEvent.LayerStats.class);
+        int measured = (12 * 7 + Dl4jTrainer.LAYER_STATS_EVERY - 1) / Dl4jTrainer.LAYER_STATS_EVERY;
+        assertThat(stats).hasSize(3 * measured);
+        assertThat(stats).extracting(TrainingEvent.LayerStats::layer).containsOnly("dense_1", "dense_2", "output_1");
+        assertThat(stats).extracting(TrainingEvent.LayerStats::globalIteration).containsOnly(1L, 21L, 41L, 61L, 81L);
+        // Adam at 0.01 on standardized iris moves each layer by roughly a thousandth to a hundredth per step.
+        assertThat(stats.subList(3, stats.size())).allSatisfy(s -> {
+            assertThat(s.updateRatio()).isBetween(1e-4, 5e-2);
+            assertThat(s.meanAbsParameter()).isPositive();
+        });
+        // The doctor finds nothing wrong with the learning rate or the size of the steps in this healthy run.
+        org.layerlab.core.train.TrainingDoctor doctor = new org.layerlab.core.train.TrainingDoctor();
+        events.events.forEach(doctor::on);
+        assertThat(doctor.hints()).extracting(org.layerlab.core.train.TrainingDoctor.Hint::kind)
+                .doesNotContain(org.layerlab.core.train.TrainingDoctor.Kind.LEARNING_RATE_TOO_HIGH,
+                        org.layerlab.core.train.TrainingDoctor.Kind.LEARNING_RATE_TOO_LOW,
+                        org.layerlab.core.train.TrainingDoctor.Kind.UPDATES_TOO_LARGE,
+                        org.layerlab.core.train.TrainingDoctor.Kind.UPDATES_TOO_SMALL);
+    }
+
+    @Test
+    void theDoctorCatchesATooHighLearningRateInARealRun() {
+        RecordingListener events = new RecordingListener();
+        new Dl4jTrainer().train(IrisFixture.prepared(), NetworkGraph.defaultGraph(),
+                new TrainingConfig(15, 16, 0.5, 5).withOptimizer(org.layerlab.core.train.Optimizer.NESTEROV), events,
+                null);
+
+        org.layerlab.core.train.TrainingDoctor doctor = new org.layerlab.core.train.TrainingDoctor();
+        events.events.forEach(doctor::on);
+
+        assertThat(doctor.hints()).extracting(org.layerlab.core.train.TrainingDoctor.Hint::kind)
+                .containsExactly(org.layerlab.core.train.TrainingDoctor.Kind.LEARNING_RATE_TOO_HIGH);
+    }
+
     /**
      * A listener that pauses the run after minibatch {@code iteration} of {@code epoch}, and resumes it from
      * another thread once the trainer is really waiting, first asking for {@code newRate} unless it is NaN.
