@@ -29,7 +29,13 @@ import org.layerlab.core.graph.Templates;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.ProjectStore;
+import org.layerlab.core.train.Checkpoint;
+import org.layerlab.core.train.CheckpointStore;
+import org.layerlab.core.train.EarlyStopping;
+import org.layerlab.core.train.LearningRateSchedule;
+import org.layerlab.core.train.Optimizer;
 import org.layerlab.core.train.RunControl;
+import org.layerlab.core.train.RunOptions;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingEvent;
 import org.layerlab.core.train.TrainingListener;
@@ -84,6 +90,41 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Random seed for the split and the training (default: 42).")
     Long seed;
 
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "How the weights are moved: sgd, nesterov, adam, adamw, rmsprop or adagrad (default: adam).")
+    String optimizer;
+
+    @Option(names = "--schedule", paramLabel = "SCHEDULE",
+            description = "How the learning rate changes: none, step[:FACTOR[:EVERY]], exponential[:FACTOR], cosine "
+                    + "or warmup[:EPOCHS]; add a warm-up with +, e.g. cosine+warmup:2 (default: none).")
+    String schedule;
+
+    @Option(names = "--l2", paramLabel = "X",
+            description = "L2 penalty on the weights of layers that have none of their own, e.g. 0.0001 (default: 0).")
+    Double l2;
+
+    @Option(names = "--clip", paramLabel = "X",
+            description = "Clip each layer's gradient to this size before each step, e.g. 1.0 (default: off).")
+    Double clip;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE",
+            description = "Stop once the validation loss has not improved for this many epochs, and keep the best "
+                    + "epoch's network (default: off).")
+    Integer earlyStopping;
+
+    @Option(names = "--early-stopping-metric", paramLabel = "METRIC",
+            description = "What early stopping watches: val_loss or val_accuracy (default: val_loss).")
+    String earlyStoppingMetric;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Save a checkpoint of the run here after every epoch, to resume from with --resume.")
+    Path checkpointDir;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT_DIR",
+            description = "Continue the run checkpointed in this folder, up to --epochs epochs in total, with its "
+                    + "settings (give the same data or project).")
+    Path resume;
+
     @Option(names = "--report", paramLabel = "REPORT.json", description = "Write a JSON report of the run here.")
     Path report;
 
@@ -133,9 +174,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (!trainer.backend().explanation().isBlank()) {
             out.println("         " + trainer.backend().explanation());
         }
+        if (resume != null) {
+            out.printf(Locale.ROOT, "Resuming from %s after epoch %d%n", resumedFrom.folder(), resumedFrom.epoch());
+        }
         out.flush();
+        RunOptions options = new RunOptions(checkpointDir, resume);
         TrainingResult result = trainer.train(experiment.data(), project.network(), project.training(),
-                new ProgressPrinter(out, project.training().epochs()), new RunControl());
+                new ProgressPrinter(out, project.training().epochs()), new RunControl(), options);
         if (result.outcome() == TrainingEvent.Outcome.FAILED) {
             spec.commandLine().getErr().println("Error: " + result.message());
             return 1;
@@ -161,7 +206,17 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Project buildProject(PrintWriter out) {
+    /** The checkpoint given with --resume, read before anything else so that its settings apply. */
+    private Checkpoint resumedFrom;
+
+    private Project buildProject(PrintWriter out) throws IOException {
+        if (resume != null) {
+            try {
+                resumedFrom = CheckpointStore.read(resume);
+            } catch (IOException unreadable) {
+                throw new IllegalArgumentException(unreadable.getMessage(), unreadable);
+            }
+        }
         Project project;
         if (projectFile != null) {
             if (dataFile != null) {
@@ -198,22 +253,55 @@ public final class TrainCommand implements Callable<Integer> {
         if (hidden != null) {
             project = project.withNetwork(NetworkGraph.mlp(hidden, Activation.RELU));
         }
-        TrainingConfig config = project.training();
-        project = project.withTraining(new TrainingConfig(
+        // A resumed run keeps the settings it was started with, unless told otherwise.
+        TrainingConfig config = resumedFrom != null ? resumedFrom.config() : project.training();
+        config = config.withBasics(
                 epochs != null ? epochs : config.epochs(),
                 batch != null ? batch : config.batchSize(),
                 learningRate != null ? learningRate : config.learningRate(),
-                seed != null ? seed : config.seed()));
+                seed != null ? seed : config.seed());
+        project = project.withTraining(withOptions(config));
         if (seed != null) {
             SplitSettings split = project.split();
             project = project.withSplit(split.withSeed(seed));
+        } else if (resumedFrom != null && projectFile == null) {
+            // Without a project file the split's seed is the training seed (--seed sets both), so the resumed run
+            // must split with the seed the checkpointed run had.
+            project = project.withSplit(project.split().withSeed(config.seed()));
         }
         return project;
     }
 
+    /** The settings beyond the basics, from their flags; unknown names are refused with the accepted ones. */
+    private TrainingConfig withOptions(TrainingConfig config) {
+        if (optimizer != null) {
+            config = config.withOptimizer(Optimizer.byId(optimizer).orElseThrow(() -> new IllegalArgumentException(
+                    "There is no optimizer '" + optimizer + "'. Choose one of " + Optimizer.ids() + ".")));
+        }
+        if (schedule != null) {
+            config = config.withSchedule(LearningRateSchedule.parse(schedule));
+        }
+        if (l2 != null) {
+            config = config.withRegularization(config.l1(), l2);
+        }
+        if (clip != null) {
+            config = config.withGradientClip(clip);
+        }
+        if (earlyStopping != null || earlyStoppingMetric != null) {
+            EarlyStopping.Metric metric = config.earlyStopping().metric();
+            if (earlyStoppingMetric != null) {
+                metric = EarlyStopping.Metric.byId(earlyStoppingMetric).orElseThrow(() -> new IllegalArgumentException(
+                        "Early stopping can watch val_loss or val_accuracy, not '" + earlyStoppingMetric + "'."));
+            }
+            int patience = earlyStopping != null ? earlyStopping : Math.max(1, config.earlyStopping().patience());
+            config = config.withEarlyStopping(new EarlyStopping(metric, patience));
+        }
+        return config;
+    }
+
     private static void printEvaluation(PrintWriter out, Evaluation test, TrainingResult result) {
         out.println();
-        if (result.outcome() == TrainingEvent.Outcome.STOPPED) {
+        if (result.outcome() == TrainingEvent.Outcome.STOPPED || result.bestEpoch() > 0) {
             out.println(result.message());
         }
         out.printf(Locale.ROOT, "Test accuracy %.4f   macro precision %.4f   macro recall %.4f   macro F1 %.4f%n",
@@ -232,6 +320,7 @@ public final class TrainCommand implements Callable<Integer> {
     private static final class ProgressPrinter implements TrainingListener {
         private final PrintWriter out;
         private final int step;
+        private boolean checkpointFailureShown;
 
         ProgressPrinter(PrintWriter out, int epochs) {
             this.out = out;
@@ -240,6 +329,14 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void on(TrainingEvent event) {
+            if (event instanceof TrainingEvent.CheckpointFailed failed && !checkpointFailureShown) {
+                checkpointFailureShown = true; // once is enough: the next epochs would fail the same way
+                out.println("Note: " + failed.message());
+                out.flush();
+            } else if (event instanceof TrainingEvent.BestEpochKept best) {
+                out.printf(Locale.ROOT, "Best epoch: %d (%s %.4f)%n", best.bestEpoch(), best.metric(), best.value());
+                out.flush();
+            }
             if (event instanceof TrainingEvent.EpochEnded e
                     && (e.epoch() == 1 || e.epoch() % step == 0 || e.epoch() == e.epochs())) {
                 out.printf(Locale.ROOT, "Epoch %d/%d  train loss %.4f  train acc %.4f  val loss %s  val acc %s  "

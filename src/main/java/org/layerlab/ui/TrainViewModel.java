@@ -383,7 +383,7 @@ public final class TrainViewModel {
             int batch = parseInt(batchSizeText.get(), Field.BATCH_SIZE, "Batch size must be a whole number, like 32.");
             double rate = parseDouble(learningRateText.get());
             long seed = parseLong(seedText.get());
-            config = new TrainingConfig(epochCount, batch, rate, seed);
+            config = shared.trainingProperty().get().withBasics(epochCount, batch, rate, seed);
         } catch (FieldProblem problem) {
             invalidField.set(problem.field);
             configProblem.set(problem.getMessage());

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
@@ -68,7 +69,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Translates a {@link NetworkGraph} into a DL4J {@link ComputationGraph} — for stacks as well as branching networks
- * (see docs/decisions/0005) — trained with Adam (Kingma &amp; Ba, 2015; DL4J's {@link Adam}) in float32.
+ * (see docs/decisions/0005) — trained with the configured optimizer (by default Adam: Kingma &amp; Ba, 2015; DL4J's
+ * {@link Adam}) in float32.
  *
  * <p>The DL4J network always takes the data's flat rows ({@code InputType.feedForward(n)}), as the trainer
  * provides them. An Input that reads the rows as an image or a sequence becomes a {@link ReshapeVertex} to
@@ -92,6 +94,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * a {@code GlobalPoolingLayer} over a sequence as still a sequence, it adds an {@code RnnToFeedForwardPreProcessor}
  * after it. LayerLab's graph never needs an automatic preprocessor (Flatten is explicit), so none is kept.
  *
+ * <p>The training settings beyond the learning rate (optimizer, schedule, network-wide initialisation, L1/L2,
+ * gradient clipping) are mapped by {@link TrainingSettings}.
+ *
  * <p>Weight initialisation: He et al. (2015), DL4J's {@link WeightInit#RELU}, for the ReLU family when the user
  * leaves it on automatic; Glorot &amp; Bengio (2010), DL4J's {@link WeightInit#XAVIER}, for the others and the output.
  */
@@ -106,6 +111,15 @@ final class Dl4jNetworkFactory {
      * @throws IllegalArgumentException with the first problem in plain words when the graph cannot train
      */
     static ComputationGraphConfiguration configuration(NetworkGraph graph, DataSignature data, TrainingConfig config) {
+        return configuration(graph, data, config, 1);
+    }
+
+    /**
+     * As {@link #configuration(NetworkGraph, DataSignature, TrainingConfig)}, for a run with {@code iterationsPerEpoch}
+     * minibatches per epoch (a learning-rate warm-up rises per minibatch).
+     */
+    static ComputationGraphConfiguration configuration(NetworkGraph graph, DataSignature data, TrainingConfig config,
+                                                       int iterationsPerEpoch) {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
@@ -118,11 +132,16 @@ final class Dl4jNetworkFactory {
         graph.nodes().forEach(n -> taken.add(n.id().value()));
         String dataInput = free("data", taken);
 
-        ComputationGraphConfiguration.GraphBuilder builder = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.Builder common = new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(config.learningRate()))
-                .weightInit(WeightInit.XAVIER)
+                .updater(TrainingSettings.updater(config, iterationsPerEpoch))
+                .weightInit(WeightInit.XAVIER);
+        if (config.gradientClip() > 0) {
+            common.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(config.gradientClip());
+        }
+        ComputationGraphConfiguration.GraphBuilder builder = common
                 .graphBuilder()
                 .addInputs(dataInput);
         Map<NodeId, String> vertexOf = new HashMap<>();
@@ -166,12 +185,19 @@ final class Dl4jNetworkFactory {
         builder.setInputTypes(InputType.feedForward(data.input().elementCount()));
         ComputationGraphConfiguration configuration = builder.build();
         undoInputTypeSideEffects(configuration, embeddingVocabulary);
+        TrainingSettings.applyToLayers(configuration, graph, config);
         return configuration;
     }
 
     /** A new, initialised network (random weights drawn from {@code config.seed()}). */
     static ComputationGraph create(NetworkGraph graph, DataSignature data, TrainingConfig config) {
-        ComputationGraph network = new ComputationGraph(configuration(graph, data, config));
+        return create(graph, data, config, 1);
+    }
+
+    /** A new, initialised network for a run with {@code iterationsPerEpoch} minibatches per epoch. */
+    static ComputationGraph create(NetworkGraph graph, DataSignature data, TrainingConfig config,
+                                   int iterationsPerEpoch) {
+        ComputationGraph network = new ComputationGraph(configuration(graph, data, config, iterationsPerEpoch));
         network.init();
         return network;
     }

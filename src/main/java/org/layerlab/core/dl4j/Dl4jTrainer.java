@@ -1,6 +1,8 @@
 package org.layerlab.core.dl4j;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,12 +18,21 @@ import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.BackendInfo;
+import org.layerlab.core.train.Checkpoint;
+import org.layerlab.core.train.EarlyStopping;
+import org.layerlab.core.train.Eta;
+import org.layerlab.core.train.RunOptions;
 import org.layerlab.core.train.RunControl;
 import org.layerlab.core.train.TrainedModel;
 import org.layerlab.core.train.Trainer;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingEvent;
+import org.layerlab.core.train.TrainingEvent.BestEpochKept;
+import org.layerlab.core.train.TrainingEvent.CheckpointFailed;
+import org.layerlab.core.train.TrainingEvent.CheckpointSaved;
 import org.layerlab.core.train.TrainingEvent.EpochEnded;
+import org.layerlab.core.train.TrainingEvent.LayerStats;
+import org.layerlab.core.train.TrainingEvent.LearningRateChanged;
 import org.layerlab.core.train.TrainingEvent.IterationDone;
 import org.layerlab.core.train.TrainingEvent.Outcome;
 import org.layerlab.core.train.TrainingEvent.RunFinished;
@@ -47,6 +58,13 @@ import org.slf4j.LoggerFactory;
  * reported; that loss is the multi-class cross-entropy of the outputs read as class probabilities, whatever loss the
  * Output layer trains with (the same for softmax; comparable across networks).
  *
+ * <p>Every epoch the state can be checkpointed ({@link RunOptions}; see {@link Dl4jCheckpoints}), and a run resumed
+ * from a checkpoint goes on exactly as if it had not stopped: the optimizer state and DL4J's iteration and epoch
+ * counters come back with the network, the shuffle of epoch {@code e} depends only on the seed and {@code e}, and
+ * ND4J's generator (dropout) is reseeded the same way each epoch. A checkpoint that cannot be written is reported
+ * ({@link CheckpointFailed}) and training goes on. With early stopping, a copy of the best epoch's parameters is kept
+ * and put back at the end. A learning rate asked for through the {@link RunControl} applies from the next minibatch.
+ *
  * <p>A network that cannot train (see {@link ShapeInference}) is refused before anything is built, with its first
  * problem as the message.
  *
@@ -57,6 +75,8 @@ import org.slf4j.LoggerFactory;
 public final class Dl4jTrainer implements Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Dl4jTrainer.class);
 
+    /** Layer statistics are measured before the first minibatch and then every this many (a copy of the weights). */
+    static final int LAYER_STATS_EVERY = 20;
     /** Rows per forward pass when measuring loss and accuracy on a whole split. */
     static final int EVALUATION_BATCH_ROWS = 4096;
     /** Probabilities are clipped here before the logarithm, as DL4J's {@code LossMCXENT} does. */
@@ -70,12 +90,19 @@ public final class Dl4jTrainer implements Trainer {
     @Override
     public TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
                                 TrainingListener listener, RunControl control) {
+        return train(data, network, config, listener, control, RunOptions.none());
+    }
+
+    @Override
+    public TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
+                                TrainingListener listener, RunControl control, RunOptions options) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(config, "config");
         return new Run(data, network, config,
                 listener == null ? TrainingListener.NONE : listener,
-                control == null ? new RunControl() : control).execute();
+                control == null ? new RunControl() : control,
+                options == null ? RunOptions.none() : options).execute();
     }
 
     /** The state of one training run; used once. */
@@ -85,6 +112,7 @@ public final class Dl4jTrainer implements Trainer {
         private final TrainingConfig config;
         private final TrainingListener listener;
         private final RunControl control;
+        private final RunOptions options;
         private final long startNanos = System.nanoTime();
         private final List<EpochEnded> history = new ArrayList<>();
 
@@ -93,14 +121,29 @@ public final class Dl4jTrainer implements Trainer {
         private ComputationGraph network;
         private long fitNanos;
         private long samplesFitted;
+        /** Time spent waiting while paused, so that estimates of the time left count only training. */
+        private long pausedNanos;
+        /** Where this process took over: 0 for a fresh run, the checkpoint's values for a resumed one. */
+        private int firstEpoch = 1;
+        private long startIteration;
+        private long elapsedMillisBefore;
+        private long globalIteration;
+        private double currentRate = Double.NaN;
+        private String outputLayer;
+        /** Early stopping: the best epoch so far, its watched value, a copy of its parameters. */
+        private int bestEpoch;
+        private double bestValue = Double.NaN;
+        private int epochsSinceBest;
+        private INDArray bestParameters;
 
         Run(PreparedData data, NetworkGraph graph, TrainingConfig config, TrainingListener listener,
-            RunControl control) {
+            RunControl control, RunOptions options) {
             this.data = data;
             this.graph = graph;
             this.config = config;
             this.listener = listener;
             this.control = control;
+            this.options = options;
         }
 
         TrainingResult execute() {
@@ -110,24 +153,32 @@ public final class Dl4jTrainer implements Trainer {
                 BackendInfo backend = backend();
                 backendSummary = backend.summary();
                 String problem = !Nd4jBackend.isUsable() ? backend.explanation() : dataProblem();
-                if (problem == null) {
+                if (problem == null && options.resumeFrom() == null) {
                     problem = networkProblem();
                 }
+                if (problem == null && options.resumeFrom() != null) {
+                    problem = resume();
+                }
                 if (problem != null) {
+                    network = null;
                     start(plannedParameters());
                     outcome = Outcome.FAILED;
                     message = problem;
                 } else {
-                    network = Dl4jNetworkFactory.create(graph, signature(), config);
+                    if (network == null) {
+                        network = Dl4jNetworkFactory.create(graph, signature(), config, iterationsPerEpoch());
+                    }
+                    outputLayer = network.getConfiguration().getNetworkOutputs().get(0);
                     start(network.numParams());
                     Finish finish = fitAllEpochs();
                     outcome = finish.outcome();
-                    message = finish.message();
+                    message = keepBestEpoch(finish);
                 }
             } catch (RuntimeException | Error failure) {
                 outcome = Outcome.FAILED;
                 if (isOutOfMemory(failure)) {
                     network = null; // let the memory go before anything else happens
+                    bestParameters = null;
                     message = "Training ran out of memory. Try a smaller batch size (now " + config.batchSize()
                             + ") or fewer units per layer.";
                 } else {
@@ -150,7 +201,64 @@ public final class Dl4jTrainer implements Trainer {
             double fitSeconds = fitNanos / 1e9;
             TrainedModel model = network == null ? null : new Dl4jModel(network, data.train().columns());
             return new TrainingResult(model, history, outcome, message,
-                    fitSeconds > 0 ? samplesFitted / fitSeconds : 0, backendSummary);
+                    fitSeconds > 0 ? samplesFitted / fitSeconds : 0, backendSummary,
+                    config.earlyStopping().enabled() ? bestEpoch : 0);
+        }
+
+        /**
+         * Restores the network, its optimizer state and the run's progress from the checkpoint; returns why that is
+         * impossible, or null.
+         */
+        private String resume() {
+            Dl4jCheckpoints.Restored restored;
+            try {
+                restored = Dl4jCheckpoints.read(options.resumeFrom());
+            } catch (IOException | RuntimeException unreadable) {
+                return "LayerLab could not resume from " + options.resumeFrom() + ": " + describe(unreadable);
+            }
+            ComputationGraph candidate = restored.network();
+            Checkpoint state = restored.state();
+            int classes = Math.toIntExact(((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) candidate
+                    .getOutputLayer(0).conf().getLayer()).getNOut());
+            if (classes != data.classCount()) {
+                return "The checkpoint's network tells " + classes + " classes apart, but this data has "
+                        + data.classCount() + ". Resume with the data the run was started on.";
+            }
+            if (!acceptsColumns(candidate, data.train().columns())) {
+                return "The checkpoint's network does not take rows of " + data.train().columns()
+                        + " input values, as this data has. Resume with the data the run was started on.";
+            }
+            network = candidate;
+            firstEpoch = state.epoch() + 1;
+            history.addAll(state.history());
+            globalIteration = state.globalIteration();
+            startIteration = globalIteration;
+            fitNanos = state.fitNanos();
+            samplesFitted = state.samplesFitted();
+            elapsedMillisBefore = state.elapsedMillis();
+            bestEpoch = state.bestEpoch();
+            epochsSinceBest = state.epochsSinceBest();
+            if (bestEpoch > 0 && bestEpoch <= history.size()) {
+                bestValue = config.earlyStopping().valueOf(history.get(bestEpoch - 1));
+                bestParameters = restored.bestParameters() != null ? restored.bestParameters()
+                        : bestEpoch == state.epoch() ? network.params().dup() : null;
+            }
+            if (!config.schedule().isConstant() && state.config().epochs() != config.epochs()) {
+                // A schedule that ends with the run (cosine) must end with the new number of epochs.
+                network.setLearningRate(ScheduledLearningRate.of(config.schedule(), config.learningRate(),
+                        config.epochs(), iterationsPerEpoch()));
+            }
+            return null;
+        }
+
+        /** Whether the network takes rows of {@code columns} values: one forward pass of a zero row tells. */
+        private boolean acceptsColumns(ComputationGraph candidate, int columns) {
+            try {
+                candidate.outputSingle(false, Nd4j.zeros(DataType.FLOAT, 1, columns));
+                return true;
+            } catch (RuntimeException mismatch) {
+                return false;
+            }
         }
 
         private void start(long parameterCount) {
@@ -215,6 +323,13 @@ public final class Dl4jTrainer implements Trainer {
             int columns = train.columns();
             int classes = data.classCount();
             int batchSize = config.batchSize();
+            if (firstEpoch > config.epochs()) {
+                return new Finish(Outcome.COMPLETED, "The checkpoint already has " + history.size()
+                        + " epochs, as many as asked for. Ask for more epochs to continue training.");
+            }
+            if (earlyStopDue()) {
+                return earlyStopped();
+            }
 
             // Allocated once per run and refilled with a new shuffle each epoch. The same matrix also serves to
             // measure the whole training split after the epoch (the order does not matter there), so the training
@@ -225,13 +340,16 @@ public final class Dl4jTrainer implements Trainer {
             INDArray epochFeatures = Nd4j.create(DataType.FLOAT, rows, columns);
             INDArray epochLabels = Nd4j.create(DataType.FLOAT, rows, classes);
             INDArray validationFeatures = data.validation().rows() > 0 ? matrix(data.validation()) : null;
+            long plannedIterations = (long) config.epochs() * iterationsPerEpoch();
 
-            long globalIteration = 0;
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                 shuffleInto(train, classes, new Random(config.seed() + epoch), shuffledFeatures, shuffledOneHot,
                         shuffledClasses);
                 epochFeatures.data().setData(shuffledFeatures);
                 epochLabels.data().setData(shuffledOneHot);
+                // Dropout draws from ND4J's generator: seeding it per epoch makes an epoch's masks the same whether
+                // the run went straight through or was resumed from a checkpoint.
+                Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
 
                 long epochFitNanos = 0;
                 int iteration = 0;
@@ -239,10 +357,14 @@ public final class Dl4jTrainer implements Trainer {
                     if (!mayContinue()) {
                         return stopped();
                     }
+                    applyRequestedLearningRate(epoch);
                     int to = Math.min(rows, from + batchSize);
                     DataSet batch = new DataSet(
                             epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
                             epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+                    double rate = learningRate();
+                    boolean measureLayers = (globalIteration % LAYER_STATS_EVERY) == 0;
+                    List<INDArray> parametersBefore = measureLayers ? layerParameters() : null;
                     long before = System.nanoTime();
                     network.fit(batch);
                     long spent = System.nanoTime() - before;
@@ -255,7 +377,12 @@ public final class Dl4jTrainer implements Trainer {
                     if (!Double.isFinite(loss)) {
                         return diverged(loss, epoch);
                     }
-                    listener.on(new IterationDone(epoch, iteration, globalIteration, loss));
+                    listener.on(new IterationDone(epoch, iteration, globalIteration, loss, rate,
+                            Eta.remainingSeconds(globalIteration - startIteration, plannedIterations - startIteration,
+                                    activeSeconds())));
+                    if (measureLayers) {
+                        reportLayerStats(parametersBefore);
+                    }
                 }
                 network.incrementEpochCount();
 
@@ -268,21 +395,154 @@ public final class Dl4jTrainer implements Trainer {
                 double epochSeconds = epochFitNanos / 1e9;
                 EpochEnded ended = new EpochEnded(epoch, config.epochs(), trainMetrics[0], trainMetrics[1],
                         validationMetrics[0], validationMetrics[1],
-                        epochSeconds > 0 ? rows / epochSeconds : 0,
-                        (System.nanoTime() - startNanos) / 1_000_000);
+                        epochSeconds > 0 ? rows / epochSeconds : 0, elapsedMillis(), currentRate,
+                        Eta.remainingSeconds(epoch - firstEpoch + 1, config.epochs() - firstEpoch + 1,
+                                activeSeconds()));
                 history.add(ended);
+                trackBestEpoch(ended);
                 listener.on(ended);
+                saveCheckpoint(epoch);
+                if (earlyStopDue()) {
+                    return earlyStopped();
+                }
             }
             return new Finish(Outcome.COMPLETED, completedMessage());
         }
 
+        /** A copy of each trainable layer's parameters (in {@code network.getLayers()} order), before a minibatch. */
+        private List<INDArray> layerParameters() {
+            List<INDArray> copies = new ArrayList<>();
+            for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+                copies.add(layer.numParams() > 0 ? layer.params().dup() : null);
+            }
+            return copies;
+        }
+
+        /**
+         * Emits each trainable layer's update:parameter ratio for the minibatch just fitted: mean |update| over mean
+         * |parameter|, i.e. the L1 norm of the change over the L1 norm of the parameters before it. Scalars only.
+         */
+        private void reportLayerStats(List<INDArray> before) {
+            org.deeplearning4j.nn.api.Layer[] layers = network.getLayers();
+            for (int i = 0; i < layers.length; i++) {
+                INDArray old = before.get(i);
+                if (old == null) {
+                    continue;
+                }
+                double parameterSum = old.norm1Number().doubleValue();
+                double updateSum = layers[i].params().sub(old).norm1Number().doubleValue();
+                listener.on(new LayerStats(globalIteration, layers[i].conf().getLayer().getLayerName(),
+                        parameterSum > 0 ? updateSum / parameterSum : Double.NaN, parameterSum / old.length()));
+            }
+        }
+
+        /** The learning rate the next minibatch is fitted with, as DL4J computes it (schedule included). */
+        private double learningRate() {
+            Double rate = network.getLearningRate(outputLayer);
+            currentRate = rate == null ? Double.NaN : rate;
+            return currentRate;
+        }
+
+        /** A learning rate the user asked for (e.g. while paused) replaces the current one and any schedule. */
+        private void applyRequestedLearningRate(int epoch) {
+            java.util.OptionalDouble requested = control.takeRequestedLearningRate();
+            if (requested.isPresent()) {
+                double old = learningRate();
+                network.setLearningRate(requested.getAsDouble());
+                listener.on(new LearningRateChanged(epoch, globalIteration, old, requested.getAsDouble()));
+            }
+        }
+
+        /** Seconds spent on this process's part of the run, without pauses. */
+        private double activeSeconds() {
+            return (System.nanoTime() - startNanos - pausedNanos) / 1e9;
+        }
+
+        private long elapsedMillis() {
+            return elapsedMillisBefore + (System.nanoTime() - startNanos) / 1_000_000;
+        }
+
+        /** Early stopping: remembers the epoch (and a copy of its parameters) if it is the best so far. */
+        private void trackBestEpoch(EpochEnded ended) {
+            EarlyStopping stopping = config.earlyStopping();
+            if (!stopping.enabled()) {
+                return;
+            }
+            double value = stopping.valueOf(ended);
+            if (stopping.isImprovement(value, bestValue)) {
+                bestValue = value;
+                bestEpoch = ended.epoch();
+                epochsSinceBest = 0;
+                bestParameters = network.params().dup();
+            } else {
+                epochsSinceBest++;
+            }
+        }
+
+        private boolean earlyStopDue() {
+            return config.earlyStopping().enabled() && bestEpoch > 0
+                    && epochsSinceBest >= config.earlyStopping().patience();
+        }
+
+        private Finish earlyStopped() {
+            EarlyStopping stopping = config.earlyStopping();
+            return new Finish(Outcome.COMPLETED, String.format(Locale.ROOT,
+                    "Stopped early after %d epochs: the %s did not improve for %d epoch%s.", history.size(),
+                    watched(), stopping.patience(), stopping.patience() == 1 ? "" : "s"));
+        }
+
+        /** The watched metric's name, saying when the training split stands in for a missing validation split. */
+        private String watched() {
+            String metric = config.earlyStopping().metric().toString();
+            return data.validation().rows() > 0 ? metric
+                    : metric.replace("validation", "training") + " (there are no validation rows)";
+        }
+
+        /**
+         * With early stopping on, puts the best epoch's parameters back into the network and says so; returns the
+         * run's final message.
+         */
+        private String keepBestEpoch(Finish finish) {
+            if (!config.earlyStopping().enabled() || bestEpoch == 0 || finish.outcome() == Outcome.FAILED) {
+                return finish.message();
+            }
+            if (bestEpoch != history.size() && bestParameters != null) {
+                network.setParams(bestParameters);
+            }
+            listener.on(new BestEpochKept(bestEpoch, watched(), bestValue));
+            return finish.message() + String.format(Locale.ROOT, " Kept the network of epoch %d (%s %.4f).",
+                    bestEpoch, watched(), bestValue);
+        }
+
+        /** Writes the checkpoint after {@code epoch}, if asked to; a failure is reported and training goes on. */
+        private void saveCheckpoint(int epoch) {
+            if (options.checkpointFolder() == null) {
+                return;
+            }
+            Checkpoint state = new Checkpoint(options.checkpointFolder(), epoch, globalIteration, config, history,
+                    bestEpoch, epochsSinceBest, fitNanos, samplesFitted, elapsedMillis());
+            try {
+                Path written = Dl4jCheckpoints.write(options.checkpointFolder(), state, network,
+                        bestEpoch != epoch ? bestParameters : null);
+                listener.on(new CheckpointSaved(epoch, written.toString()));
+            } catch (IOException | RuntimeException failure) {
+                LOG.warn("Checkpoint after epoch {} failed", epoch, failure);
+                listener.on(new CheckpointFailed(epoch, "The checkpoint after epoch " + epoch
+                        + " could not be written to " + options.checkpointFolder() + " (" + describe(failure)
+                        + "). Training goes on; check that the folder can be written to and the disk is not full."));
+            }
+        }
+
         /** Asks the run control; blocks while paused. An interrupt counts as Stop. */
         private boolean mayContinue() {
+            long before = System.nanoTime();
             try {
                 return control.continueTraining();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return false;
+            } finally {
+                pausedNanos += System.nanoTime() - before;
             }
         }
 
@@ -293,7 +553,8 @@ public final class Dl4jTrainer implements Trainer {
 
         private Finish diverged(double loss, int epoch) {
             String what = Double.isNaN(loss) ? "NaN" : "infinite";
-            String smaller = BigDecimal.valueOf(config.learningRate()).divide(BigDecimal.TEN)
+            double rate = Double.isFinite(currentRate) ? currentRate : config.learningRate();
+            String smaller = BigDecimal.valueOf(rate).divide(BigDecimal.TEN)
                     .stripTrailingZeros().toPlainString();
             return new Finish(Outcome.FAILED, "Training diverged: the loss became " + what + " in epoch " + epoch
                     + ". The learning rate is probably too high — try 10× smaller (e.g. " + smaller + ")."

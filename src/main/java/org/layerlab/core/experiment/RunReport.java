@@ -17,6 +17,7 @@ import org.layerlab.core.graph.NodeId;
 import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.io.AtomicFiles;
+import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingEvent.EpochEnded;
 import org.layerlab.core.train.TrainingResult;
 
@@ -25,7 +26,9 @@ import org.layerlab.core.train.TrainingResult;
  * with users' scripts: {@code task}, {@code backend}, {@code epochs}, {@code train_samples_per_second},
  * {@code network} ({@code layers} in one line, total {@code parameters}, {@code memory_estimate_bytes} and
  * {@code nodes} with each node's shape and parameters), {@code test} (accuracy, macro precision/recall/F1, classes,
- * confusion with rows = actual and columns = predicted) and {@code history} (one entry per epoch).
+ * confusion with rows = actual and columns = predicted), {@code training} (the settings), {@code best_epoch} (with
+ * early stopping: the epoch whose network was kept) and {@code history} (one entry per epoch: {@code epoch},
+ * {@code train_loss}, {@code val_loss}, {@code train_accuracy}, {@code val_accuracy}, {@code learning_rate}).
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,6 +50,10 @@ public final class RunReport {
         }
         root.put("epochs", result.epochsCompleted());
         root.put("train_samples_per_second", round(result.trainSamplesPerSecond(), 1));
+        if (result.bestEpoch() > 0) {
+            root.put("best_epoch", result.bestEpoch());
+        }
+        putTraining(root.putObject("training"), experiment.project().training());
         ObjectNode sizes = root.putObject("samples");
         sizes.put("train", experiment.data().train().rows());
         sizes.put("validation", experiment.data().validation().rows());
@@ -101,8 +108,29 @@ public final class RunReport {
             putFinite(node, "val_loss", epoch.validationLoss());
             putFinite(node, "train_accuracy", epoch.trainAccuracy());
             putFinite(node, "val_accuracy", epoch.validationAccuracy());
+            if (Double.isFinite(epoch.learningRate())) {
+                node.put("learning_rate", epoch.learningRate());
+            }
         }
         return root;
+    }
+
+    /** The settings the run trained with. */
+    private static void putTraining(ObjectNode node, TrainingConfig config) {
+        node.put("epochs", config.epochs());
+        node.put("batch_size", config.batchSize());
+        node.put("optimizer", config.optimizer().id());
+        node.put("learning_rate", config.learningRate());
+        node.put("schedule", config.schedule().describe());
+        node.put("seed", config.seed());
+        node.put("weight_init", config.weightInit().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("l1", config.l1());
+        node.put("l2", config.l2());
+        node.put("gradient_clip", config.gradientClip());
+        if (config.earlyStopping().enabled()) {
+            node.put("early_stopping_metric", config.earlyStopping().metric().id());
+            node.put("early_stopping_patience", config.earlyStopping().patience());
+        }
     }
 
     public static void write(ObjectNode report, Path file) throws IOException {

@@ -41,4 +41,49 @@ public final class AtomicFiles {
             Files.deleteIfExists(temporary);
         }
     }
+
+    /** Something that fills a whole folder, e.g. a checkpoint. */
+    @FunctionalInterface
+    public interface FolderWriter {
+        void writeTo(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes a folder so that {@code target} either does not exist or is complete: the content goes to a temporary
+     * folder beside it (named with a leading dot), which is then renamed to {@code target}. An existing
+     * {@code target} is replaced. If writing fails, the temporary folder is removed.
+     */
+    public static void writeFolder(Path target, FolderWriter writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".");
+        try {
+            writer.writeTo(temporary);
+            if (Files.exists(absolute)) {
+                deleteRecursively(absolute);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException notAtomic) {
+                Files.move(temporary, absolute);
+            }
+        } finally {
+            if (Files.exists(temporary)) {
+                deleteRecursively(temporary);
+            }
+        }
+    }
+
+    /** Deletes a file, or a folder with everything in it. */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+            for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(each);
+            }
+        }
+    }
 }

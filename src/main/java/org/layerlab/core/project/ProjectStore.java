@@ -18,6 +18,7 @@ import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.train.TrainingConfig;
+import org.layerlab.core.train.TrainingConfigJson;
 
 /**
  * Reads and writes project files: JSON with a format name and a schema version, so that a file from a
@@ -125,6 +126,7 @@ public final class ProjectStore {
         training.put("batchSize", project.training().batchSize());
         training.put("learningRate", project.training().learningRate());
         training.put("seed", project.training().seed());
+        TrainingConfigJson.writeOptions(training, project.training());
         return root;
     }
 
@@ -142,8 +144,9 @@ public final class ProjectStore {
         JsonNode networkJson = required(root, "network");
         NetworkGraph network = version == 1 ? NetworkJson.readVersion1(networkJson) : NetworkJson.read(networkJson);
         JsonNode training = required(root, "training");
-        TrainingConfig config = new TrainingConfig(training.path("epochs").asInt(0), training.path("batchSize").asInt(0),
-                training.path("learningRate").asDouble(0), training.path("seed").asLong(42));
+        TrainingConfig config = TrainingConfigJson.readOptions(training, new TrainingConfig(training.path("epochs").asInt(0),
+                training.path("batchSize").asInt(0), training.path("learningRate").asDouble(0),
+                training.path("seed").asLong(42)));
         return new Project(dataFile, label, splitSettings, preprocessing, network, config);
     }
 

@@ -14,6 +14,22 @@ public interface Trainer {
     TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
                          TrainingListener listener, RunControl control);
 
+    /**
+     * As {@link #train(PreparedData, NetworkGraph, TrainingConfig, TrainingListener, RunControl)}, writing checkpoints
+     * and resuming as {@code options} say. A trainer that cannot checkpoint fails a run asked to resume.
+     */
+    default TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
+                                 TrainingListener listener, RunControl control, RunOptions options) {
+        if (options != null && options.resumeFrom() != null) {
+            String message = "This trainer cannot resume from a checkpoint.";
+            listener.on(new TrainingEvent.RunStarted(backend().summary(), config.epochs(), 0, 0, 0));
+            listener.on(new TrainingEvent.RunFinished(TrainingEvent.Outcome.FAILED, 0, message));
+            return new TrainingResult(null, java.util.List.of(), TrainingEvent.Outcome.FAILED, message, 0,
+                    backend().summary());
+        }
+        return train(data, network, config, listener, control);
+    }
+
     /** The compute backend this trainer runs on. */
     BackendInfo backend();
 }

@@ -2,7 +2,9 @@ package org.layerlab.core.train;
 
 /**
  * What a training run reports, in order: one {@link RunStarted}, then {@link IterationDone} for every
- * minibatch and {@link EpochEnded} after each epoch, then exactly one {@link RunFinished}.
+ * minibatch and {@link EpochEnded} after each epoch, then exactly one {@link RunFinished}. Along the way it may report
+ * {@link LearningRateChanged}, {@link CheckpointSaved} or {@link CheckpointFailed}, {@link LayerStats} and, when early
+ * stopping is on, {@link BestEpochKept} just before the end.
  * Events are immutable snapshots of scalars, safe to hand to another thread.
  */
 public sealed interface TrainingEvent {
@@ -12,14 +14,66 @@ public sealed interface TrainingEvent {
                       long parameterCount) implements TrainingEvent {
     }
 
-    /** One minibatch was fitted. {@code epoch} and {@code iteration} count from 1. */
-    record IterationDone(int epoch, int iteration, long globalIteration, double loss) implements TrainingEvent {
+    /**
+     * One minibatch was fitted. {@code epoch} and {@code iteration} count from 1.
+     *
+     * @param learningRate     the learning rate this minibatch was fitted with; NaN if unknown
+     * @param remainingSeconds an estimate of the time left (see {@link Eta}); NaN while there is nothing to go by
+     */
+    record IterationDone(int epoch, int iteration, long globalIteration, double loss, double learningRate,
+                         double remainingSeconds) implements TrainingEvent {
+        public IterationDone(int epoch, int iteration, long globalIteration, double loss) {
+            this(epoch, iteration, globalIteration, loss, Double.NaN, Double.NaN);
+        }
     }
 
-    /** An epoch ended; losses and accuracies are measured on the whole train and validation splits. */
+    /**
+     * An epoch ended; losses and accuracies are measured on the whole train and validation splits.
+     *
+     * @param learningRate     the learning rate the epoch's last minibatch was fitted with; NaN if unknown
+     * @param remainingSeconds an estimate of the time left (see {@link Eta}), 0 after the last epoch
+     */
     record EpochEnded(int epoch, int epochs, double trainLoss, double trainAccuracy,
                       double validationLoss, double validationAccuracy,
-                      double samplesPerSecond, long elapsedMillis) implements TrainingEvent {
+                      double samplesPerSecond, long elapsedMillis, double learningRate,
+                      double remainingSeconds) implements TrainingEvent {
+        public EpochEnded(int epoch, int epochs, double trainLoss, double trainAccuracy, double validationLoss,
+                          double validationAccuracy, double samplesPerSecond, long elapsedMillis) {
+            this(epoch, epochs, trainLoss, trainAccuracy, validationLoss, validationAccuracy, samplesPerSecond,
+                    elapsedMillis, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * The learning rate was changed by hand (e.g. while paused), from before minibatch {@code globalIteration + 1}.
+     * A schedule, if there was one, no longer applies.
+     */
+    record LearningRateChanged(int epoch, long globalIteration, double oldRate, double newRate)
+            implements TrainingEvent {
+    }
+
+    /** A checkpoint of the state after {@code epoch} was written to {@code folder}. */
+    record CheckpointSaved(int epoch, String folder) implements TrainingEvent {
+    }
+
+    /** The checkpoint after {@code epoch} could not be written; training goes on. {@code message} says why. */
+    record CheckpointFailed(int epoch, String message) implements TrainingEvent {
+    }
+
+    /**
+     * Early stopping kept the network of its best epoch: {@code bestEpoch}, where the watched {@code metric}
+     * (e.g. "validation loss") was {@code value}.
+     */
+    record BestEpochKept(int bestEpoch, String metric, double value) implements TrainingEvent {
+    }
+
+    /**
+     * How much one layer's weights moved in the last minibatch, measured every few iterations.
+     *
+     * @param updateRatio mean |update| / mean |parameter| over the layer's parameters; about 1e-3 is healthy
+     */
+    record LayerStats(long globalIteration, String layer, double updateRatio, double meanAbsParameter)
+            implements TrainingEvent {
     }
 
     /** The run is over: completed, stopped by the user, or failed with a message for the user. */

@@ -23,11 +23,17 @@ public final class TrainingService {
 
     public TrainingRun start(PreparedData data, NetworkGraph network, TrainingConfig config,
                              TrainingListener listener) {
+        return start(data, network, config, listener, RunOptions.none());
+    }
+
+    /** Starts a run that checkpoints and resumes as {@code options} say. */
+    public TrainingRun start(PreparedData data, NetworkGraph network, TrainingConfig config,
+                             TrainingListener listener, RunOptions options) {
         RunControl control = new RunControl();
         CompletableFuture<TrainingResult> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                result.complete(trainer.train(data, network, config, listener, control));
+                result.complete(trainer.train(data, network, config, listener, control, options));
             } catch (Throwable failure) {
                 result.completeExceptionally(failure);
             }

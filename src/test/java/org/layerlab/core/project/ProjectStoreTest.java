@@ -43,6 +43,9 @@ import org.layerlab.core.graph.SimpleRnnSpec;
 import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.graph.WeightInit;
 import org.layerlab.core.preprocess.Preprocessing;
+import org.layerlab.core.train.EarlyStopping;
+import org.layerlab.core.train.LearningRateSchedule;
+import org.layerlab.core.train.Optimizer;
 import org.layerlab.core.train.TrainingConfig;
 
 class ProjectStoreTest {
@@ -248,6 +251,45 @@ class ProjectStoreTest {
                 .hasMessageContaining("not a LayerLab project file");
         assertThatThrownBy(() -> ProjectStore.load(badValue)).isInstanceOf(ProjectFileProblem.class)
                 .hasMessageContaining("damaged").hasMessageContaining("Epochs must be between");
+    }
+
+    @Test
+    void roundTripKeepsTheTrainingOptions() {
+        TrainingConfig options = new TrainingConfig(30, 16, 0.05, 3, Optimizer.NESTEROV,
+                LearningRateSchedule.step(0.25, 4).withWarmup(2), WeightInit.XAVIER, 0.0001, 0.001, 1.5,
+                new EarlyStopping(EarlyStopping.Metric.VAL_ACCURACY, 6));
+        Project project = sample().withTraining(options);
+        Path file = folder.resolve("options" + ProjectStore.EXTENSION);
+
+        ProjectStore.save(project, file);
+
+        assertThat(ProjectStore.load(file).training()).isEqualTo(options);
+    }
+
+    @Test
+    void trainingOptionsMissingFromTheFileTakeTheirDefaults() throws IOException {
+        Path file = folder.resolve("golden2" + ProjectStore.EXTENSION);
+        try (var in = getClass().getResourceAsStream("/projects/v2" + ProjectStore.EXTENSION)) {
+            Files.write(file, in.readAllBytes());
+        }
+
+        TrainingConfig config = ProjectStore.load(file).training();
+
+        assertThat(config.optimizer()).isEqualTo(Optimizer.ADAM);
+        assertThat(config.schedule()).isEqualTo(LearningRateSchedule.none());
+        assertThat(config.earlyStopping().enabled()).isFalse();
+        assertThat(config).isEqualTo(new TrainingConfig(5, 32, 0.005, 7));
+    }
+
+    @Test
+    void anUnknownOptimizerInTheFileIsReportedPlainly() throws IOException {
+        Path file = folder.resolve("odd-optimizer" + ProjectStore.EXTENSION);
+        ProjectStore.save(sample(), file);
+        Files.writeString(file, Files.readString(file).replace("\"optimizer\" : \"adam\"",
+                "\"optimizer\" : \"lion\""));
+
+        assertThatThrownBy(() -> ProjectStore.load(file)).isInstanceOf(ProjectFileProblem.class)
+                .hasMessageContaining("the optimizer 'lion' is unknown").hasMessageContaining("adamw");
     }
 
     private Path goldenCopy() throws IOException {

@@ -1,0 +1,43 @@
+package org.layerlab.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.RecordComponent;
+import org.junit.jupiter.api.Test;
+
+class TrainingEventTest {
+
+    @Test
+    void eventsCarryOnlyScalarsAndTextNeverEngineArrays() {
+        for (Class<?> type : TrainingEvent.class.getPermittedSubclasses()) {
+            assertThat(type.isRecord()).as(type.getSimpleName()).isTrue();
+            for (RecordComponent component : type.getRecordComponents()) {
+                Class<?> kind = component.getType();
+                assertThat(kind.isPrimitive() || kind == String.class || kind.isEnum())
+                        .as(type.getSimpleName() + "." + component.getName() + " is " + kind.getName()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theTimeLeftFollowsThePaceSoFar() {
+        assertThat(Eta.remainingSeconds(0, 10, 5)).isNaN();
+        assertThat(Eta.remainingSeconds(2, 10, 4)).isEqualTo(16);
+        assertThat(Eta.remainingSeconds(10, 10, 30)).isZero();
+        assertThat(Eta.describe(16)).isEqualTo("about 16 s");
+        assertThat(Eta.describe(125)).isEqualTo("about 2 min 05 s");
+        assertThat(Eta.describe(7300)).isEqualTo("about 2 h 01 min");
+        assertThat(Eta.describe(Double.NaN)).isEmpty();
+    }
+
+    @Test
+    void aRequestedLearningRateIsTakenOnce() {
+        RunControl control = new RunControl();
+        assertThat(control.takeRequestedLearningRate()).isEmpty();
+        control.requestLearningRate(0.003);
+        assertThat(control.takeRequestedLearningRate()).hasValue(0.003);
+        assertThat(control.takeRequestedLearningRate()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> control.requestLearningRate(-1))
+                .hasMessageContaining("small positive number");
+    }
+}
