@@ -166,13 +166,6 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Epochs when training on images and none are given: images take longer per epoch than small tables. */
-    static final int IMAGE_DEFAULT_EPOCHS = 10;
-    /** Adam's usual rate for CNNs; the tables' 0.01 makes LeNet's loss jump about. */
-    static final double IMAGE_DEFAULT_LEARNING_RATE = 0.001;
-    /** The network for images when none is named: a small CNN. */
-    static final String IMAGE_DEFAULT_TEMPLATE = "lenet";
-
     private int trainOnImages(Project project, PrintWriter out) throws IOException {
         if (label != null) {
             throw new IllegalArgumentException("An image folder has no label column: each image's class is its "
@@ -188,7 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
                 experiment.folder().imageCount());
         experiment.data().notes().forEach(note -> out.println("Note: " + note));
         boolean defaultNetwork = projectFile == null && hidden == null;
-        String templateId = template != null ? template : defaultNetwork ? IMAGE_DEFAULT_TEMPLATE : null;
+        String templateId = template != null ? template : defaultNetwork ? ImageExperiment.DEFAULT_TEMPLATE : null;
         if (templateId != null) {
             Template chosen = Templates.find(templateId).orElseThrow();
             experiment = experiment.withNetwork(chosen.buildFor(experiment.data().signature()));
@@ -255,10 +248,8 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("Tell LayerLab what to train on: --data FILE.csv, or a project file.");
             }
             if (Files.isDirectory(dataFile)) {
-                Project images = Project.forImageFolder(dataFile.toAbsolutePath());
-                TrainingConfig defaults = images.training();
-                return withCommandLineSettings(images.withTraining(new TrainingConfig(IMAGE_DEFAULT_EPOCHS,
-                        defaults.batchSize(), IMAGE_DEFAULT_LEARNING_RATE, defaults.seed())));
+                return withCommandLineSettings(Project.forImageFolder(dataFile.toAbsolutePath())
+                        .withTraining(ImageExperiment.defaultTraining()));
             }
             String labelColumn = label;
             if (labelColumn == null) {

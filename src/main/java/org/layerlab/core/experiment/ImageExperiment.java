@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.layerlab.core.Version;
+import org.layerlab.core.augment.ImageAugmentation;
 import org.layerlab.core.bundle.BundleInfo;
 import org.layerlab.core.bundle.ModelBundle;
 import org.layerlab.core.data.DataProblem;
@@ -26,6 +27,7 @@ import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.train.TrainedModel;
+import org.layerlab.core.train.TrainingConfig;
 
 /**
  * A project applied to its image folder: the folder's classes, the split (the folder's own train/, validation/ and
@@ -39,6 +41,19 @@ public record ImageExperiment(Project project, ImageFolder folder, TensorShape.I
                               ImageExamples train, List<ImageEntry> testImages, List<String> unreadable) {
     /** Bytes of decoded images kept in memory, at most: MNIST's 60,000 take 47 MB. */
     public static final long DEFAULT_CACHE_BYTES = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
+
+    private static final String AUGMENTATION_NOTE = "Training images are augmented: ";
+
+    /** The network for images when the user has not chosen one: a small CNN. */
+    public static final String DEFAULT_TEMPLATE = "lenet";
+
+    /**
+     * Training settings for images: 10 epochs (an epoch of images takes longer than one of a small table) and Adam at
+     * 0.001, its usual rate for CNNs (the tables' 0.01 makes LeNet's loss jump about).
+     */
+    public static TrainingConfig defaultTraining() {
+        return new TrainingConfig(10, 32, 0.001, 42);
+    }
 
     public ImageExperiment {
         testImages = List.copyOf(testImages);
@@ -132,7 +147,7 @@ public record ImageExperiment(Project project, ImageFolder folder, TensorShape.I
         ImageExamples trainSet = trainImages.examples()
                 .withAugmentation(project.images().augmentation(), project.training().seed());
         if (!project.images().augmentation().isNone()) {
-            notes.add("Training images are augmented: " + String.join(", ",
+            notes.add(AUGMENTATION_NOTE + String.join(", ",
                     project.images().augmentation().describe()) + ".");
         }
         PreparedData data = new PreparedData(trainSet, validationImages.examples().toEncodedSet(),
@@ -184,6 +199,31 @@ public record ImageExperiment(Project project, ImageFolder folder, TensorShape.I
             }
         }
         return names;
+    }
+
+    /** Readable images per class over all splits (the folder's own counts include files that could not be read). */
+    public int[] classCounts() {
+        int[] counts = new int[data.classCount()];
+        for (int[] labels : List.of(data.train().labels(), data.validation().labels(), data.test().labels())) {
+            for (int label : labels) {
+                counts[label]++;
+            }
+        }
+        return counts;
+    }
+
+    /** The same images, the training ones varied by {@code augmentation} from now on. */
+    public ImageExperiment withAugmentation(ImageAugmentation augmentation) {
+        Project changed = project.withImages(project.images().withAugmentation(augmentation));
+        ImageExamples varied = train.withAugmentation(augmentation, changed.training().seed());
+        List<String> notes = new ArrayList<>(data.notes());
+        notes.removeIf(note -> note.startsWith(AUGMENTATION_NOTE));
+        if (!augmentation.isNone()) {
+            notes.add(AUGMENTATION_NOTE + String.join(", ", augmentation.describe()) + ".");
+        }
+        PreparedData changedData = new PreparedData(varied, data.validation(), data.test(), data.featureNames(),
+                data.classNames(), notes);
+        return new ImageExperiment(changed, folder, shape, changedData, varied, testImages, unreadable);
     }
 
     /** The same prepared images with another network. */

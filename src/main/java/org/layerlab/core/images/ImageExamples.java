@@ -114,7 +114,7 @@ public final class ImageExamples implements ExampleSet {
     }
 
     /** "class/file.png": enough to find the file in its folder. */
-    static String nameOf(ImageEntry entry) {
+    public static String nameOf(ImageEntry entry) {
         var parent = entry.file().getParent();
         return (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "/")
                 + entry.file().getFileName();
