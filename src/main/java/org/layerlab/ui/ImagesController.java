@@ -208,7 +208,7 @@ public final class ImagesController {
         view.setPreserveRatio(true);
         view.getStyleClass().add("thumbnail");
         StackPane frame = new StackPane(view);
-        frame.getStyleClass().add("thumbnail-frame");
+        frame.getStyleClass().addAll("thumbnail-frame", "sample-thumbnail");
         frame.setMinSize(THUMBNAIL_SIZE + 4, THUMBNAIL_SIZE + 4);
         String name = className + "/" + entry.file().getFileName();
         Tooltip.install(frame, new Tooltip(name + " — click to enlarge"));

@@ -59,13 +59,13 @@ class ImagesWindowTest {
                 .isEqualTo("0 · 40 images");
         assertThat(onFx(() -> robot.lookup("#class-row-7").queryAs(Label.class).getText()))
                 .isEqualTo("7 · 40 images");
-        assertThat(onFx(() -> robot.lookup(".thumbnail-frame").queryAll().size())).isEqualTo(80);
+        assertThat(onFx(() -> robot.lookup(".sample-thumbnail").queryAll().size())).isEqualTo(80);
         assertThat(onFx(() -> robot.lookup(".class-count").queryAll().stream()
                 .map(n -> ((Label) n).getText()).distinct().toList())).containsExactly("40 images");
         assertThat(onFx(() -> robot.lookup("#folderDetailsLabel").queryAs(Label.class).getText()))
                 .contains("400 images").contains("10 classes").contains("1×28×28");
 
-        robot.clickOn(robot.lookup(".thumbnail-frame").<Node>queryAll().iterator().next());
+        robot.clickOn(robot.lookup(".sample-thumbnail").<Node>queryAll().iterator().next());
         waitUntil("the image is enlarged", LOAD, () -> robot.lookup("#enlargedPane").query().isVisible(),
                 () -> state(project));
         assertThat(onFx(() -> robot.lookup("#enlargedLabel").queryAs(Label.class).getText())).startsWith("0/");
@@ -97,6 +97,59 @@ class ImagesWindowTest {
                 .contains("1 file could not be read as an image").contains("1 file is not an image");
         assertThat(onFx(() -> robot.lookup("#class-row-1").queryAs(Label.class).getText()))
                 .isEqualTo("seven · 30 images");
+    }
+
+    @Test
+    void augmentationShowsWhatTheNetworkSeesAndWarnsAboutFlippingDigits(FxRobot robot) {
+        onFx(() -> app.viewModels().project().openSample(Sample.MNIST_IMAGES));
+        ProjectViewModel project = app.viewModels().project();
+        waitUntil("the images are read", LOAD, () -> project.getImageExperiment() != null, () -> state(project));
+        assertThat(onFx(() -> robot.lookup(".preview-original").queryAll().size())).isEqualTo(1);
+        assertThat(onFx(() -> robot.lookup(".preview-variation").queryAll().size())).isZero();
+
+        robot.clickOn("#flipHorizontalCheck");
+
+        waitUntil("a warning is shown", LOAD, () -> !robot.lookup(".augmentation-warning").queryAll().isEmpty(),
+                () -> state(project));
+        assertThat(onFx(() -> robot.lookup(".augmentation-warning").queryAs(Label.class).getText()))
+                .contains("Flipping left–right can change what a class means").contains("digits");
+        assertThat(onFx(() -> project.getImageExperiment().project().images().augmentation().flipHorizontal()))
+                .isTrue();
+        assertThat(onFx(() -> robot.lookup(".preview-variation").queryAll().size()))
+                .isEqualTo(AugmentationController.PREVIEW_COUNT);
+
+        robot.clickOn("#flipHorizontalCheck");
+        onFx(() -> robot.lookup("#rotationSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory()
+                .setValue(15));
+        waitUntil("the warning is gone", LOAD, () -> robot.lookup(".augmentation-warning").queryAll().isEmpty(),
+                () -> state(project));
+        assertThat(onFx(() -> project.getImageExperiment().project().images().augmentation().rotationDegrees()))
+                .isEqualTo(15.0);
+        assertThat(onFx(() -> project.getImageExperiment().data().notes()))
+                .anyMatch(note -> note.equals("Training images are augmented: rotate ±15°."));
+        String before = onFx(() -> robot.lookup("#previewCaption").queryAs(Label.class).getText());
+        robot.clickOn("#newPreviewButton");
+        assertThat(onFx(() -> robot.lookup("#previewCaption").queryAs(Label.class).getText())).isNotEqualTo(before);
+        assertThat(onFx(() -> robot.lookup(".preview-variation").queryAll().size()))
+                .isEqualTo(AugmentationController.PREVIEW_COUNT);
+        screenshot(robot, "data-images");
+    }
+
+    /** With -Dlayerlab.screenshots=DIR, writes the window as DIR/name.png (for the README). */
+    private void screenshot(FxRobot robot, String name) {
+        String folderName = System.getProperty("layerlab.screenshots");
+        if (folderName == null) {
+            return;
+        }
+        robot.sleep(500); // thumbnails load in the background
+        javafx.scene.image.WritableImage image = onFx(() -> robot.window(0).getScene().snapshot(null));
+        try {
+            Files.createDirectories(Path.of(folderName));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                    Path.of(folderName, name + ".png").toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String state(ProjectViewModel project) {

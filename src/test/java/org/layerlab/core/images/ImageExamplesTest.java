@@ -41,6 +41,13 @@ class ImageExamplesTest {
     }
 
     @Test
+    void readingCanBeCancelled() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImageExamples.load(sample("train"), MNIST,
+                Long.MAX_VALUE, ImageExamples.Progress.NONE, () -> true))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+
+    @Test
     void cachedAndUncachedSetsGiveTheSameValues() {
         List<ImageEntry> entries = sample("train");
         ImageExamples cached = ImageExamples.load(entries, MNIST, Long.MAX_VALUE, ImageExamples.Progress.NONE,
