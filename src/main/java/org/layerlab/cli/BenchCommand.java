@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
                 accuracy, events[0], peakResidentMegabytes());
         out.flush();
         if (baseline) {
-            List<Double> rates = PlainDl4jFit.samplesPerSecond(graph, data.train(),
+            List<Double> rates = PlainDl4jFit.samplesPerSecond(graph, (EncodedSet) data.train(),
                     data.classCount(), config, epochs);
             for (int i = 0; i < rates.size(); i++) {
                 out.printf(Locale.ROOT, "  plain DL4J %s epoch %d: %,.0f samples/s%n", name, i + 1, rates.get(i));

@@ -17,6 +17,7 @@ import org.layerlab.core.data.Table;
 import org.layerlab.core.data.TableReader;
 import org.layerlab.core.dl4j.Dl4jTrainer;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.experiment.ImageExperiment;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.experiment.RunReport;
 import org.layerlab.core.export.HtmlReport;
@@ -62,7 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "A LayerLab project file (" + ProjectStore.EXTENSION + ") to train as saved.")
     Path projectFile;
 
-    @Option(names = "--data", paramLabel = "FILE.csv", description = "The data table (CSV or TSV).")
+    @Option(names = "--data", paramLabel = "FILE.csv|FOLDER",
+            description = "The data table (CSV or TSV), or a folder of images with one subfolder per class.")
     Path dataFile;
 
     @Option(names = "--label", paramLabel = "COLUMN",
@@ -140,6 +142,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Project project = buildProject(out);
+        if (project.isImageFolder()) {
+            return trainOnImages(project, out);
+        }
         Table table = TableReader.read(project.dataFile());
         out.printf(Locale.ROOT, "Data: %s (%d rows, %d columns), label '%s'%n", project.dataFile().getFileName(),
                 table.rowCount(), table.columnCount(), project.labelColumn());
@@ -206,6 +211,72 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int trainOnImages(Project project, PrintWriter out) throws IOException {
+        if (label != null) {
+            throw new IllegalArgumentException("An image folder has no label column: each image's class is its "
+                    + "folder's name. Leave out --label.");
+        }
+        out.printf(Locale.ROOT, "Data: image folder %s%n", project.dataFile());
+        out.flush();
+        ImageExperiment experiment = ImageExperiment.prepare(project, ImageExperiment.Progress.NONE, () -> false);
+        out.printf(Locale.ROOT, "Classes: %d (%s), %,d images%n", experiment.folder().classNames().size(),
+                String.join(", ", experiment.folder().classNames().subList(0,
+                        Math.min(12, experiment.folder().classNames().size())))
+                        + (experiment.folder().classNames().size() > 12 ? ", …" : ""),
+                experiment.folder().imageCount());
+        experiment.data().notes().forEach(note -> out.println("Note: " + note));
+        boolean defaultNetwork = projectFile == null && hidden == null;
+        String templateId = template != null ? template : defaultNetwork ? ImageExperiment.DEFAULT_TEMPLATE : null;
+        if (templateId != null) {
+            Template chosen = Templates.find(templateId).orElseThrow();
+            experiment = experiment.withNetwork(chosen.buildFor(experiment.data().signature()));
+            out.println("Template: " + chosen.name() + " (" + chosen.id() + ")"
+                    + (template == null ? " — the default for images; choose another with --template" : ""));
+        }
+        project = experiment.project();
+        out.printf(Locale.ROOT, "Split: %d train / %d validation / %d test images (%s)%n",
+                experiment.data().train().rows(), experiment.data().validation().rows(),
+                experiment.data().test().rows(), experiment.folder().preSplit() ? "as the folder has them"
+                        : "seed " + project.split().seed());
+        GraphAnalysis analysis = ShapeInference.analyse(project.network(), experiment.data().signature());
+        out.printf(Locale.ROOT, "Network: %s, %,d parameters%n", analysis.describe(project.network()),
+                analysis.totalParameters());
+        out.flush();
+        if (!analysis.trainable()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Error: the network cannot be trained on these images yet.");
+            NetworkReport.printProblems(err, project.network(), analysis);
+            return UserErrorHandler.BAD_INPUT;
+        }
+        Dl4jTrainer trainer = new Dl4jTrainer();
+        out.println("Backend: " + trainer.backend().summary());
+        out.flush();
+        TrainingResult result = trainer.train(experiment.data(), project.network(), project.training(),
+                new ProgressPrinter(out, project.training().epochs()), new RunControl());
+        if (result.outcome() == TrainingEvent.Outcome.FAILED) {
+            spec.commandLine().getErr().println("Error: " + result.message());
+            return 1;
+        }
+        Evaluation test = experiment.evaluateOnTest(result.model());
+        printEvaluation(out, test, result);
+        ObjectNode json = RunReport.toJson(project, experiment.data(), result, test);
+        if (report != null) {
+            RunReport.write(json, report);
+            out.println("Report written to " + report);
+        }
+        if (html != null) {
+            AtomicFiles.write(html, HtmlReport.of(json, "LayerLab run: classifying the images of "
+                    + project.dataFile().getFileName()).getBytes(StandardCharsets.UTF_8));
+            out.println("Web page report written to " + html);
+        }
+        if (saveModel != null) {
+            ModelBundleStore.save(experiment.bundle(result.model(), test), saveModel);
+            out.println("Model saved to " + saveModel);
+        }
+        out.flush();
+        return 0;
+    }
+
     /** The checkpoint given with --resume, read before anything else so that its settings apply. */
     private Checkpoint resumedFrom;
 
@@ -231,6 +302,10 @@ public final class TrainCommand implements Callable<Integer> {
             if (dataFile == null) {
                 throw new IllegalArgumentException("Tell LayerLab what to train on: --data FILE.csv, or a project file.");
             }
+            if (Files.isDirectory(dataFile)) {
+                return withCommandLineSettings(Project.forImageFolder(dataFile.toAbsolutePath())
+                        .withTraining(ImageExperiment.defaultTraining()));
+            }
             String labelColumn = label;
             if (labelColumn == null) {
                 Table table = TableReader.read(dataFile);
@@ -240,7 +315,11 @@ public final class TrainCommand implements Callable<Integer> {
             }
             project = Project.withDefaults(dataFile.toAbsolutePath(), labelColumn);
         }
-        if (label != null) {
+        return withCommandLineSettings(project);
+    }
+
+    private Project withCommandLineSettings(Project project) {
+        if (label != null && !project.isImageFolder()) {
             project = project.withLabel(label);
         }
         if (hidden != null && template != null) {

@@ -29,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.layerlab.core.data.Column;
 import org.layerlab.core.data.NumericColumn;
@@ -47,6 +48,7 @@ public final class DataController {
     @FXML private Button sampleIrisButton;
     @FXML private Button sampleDigitsButton;
     @FXML private Button sampleTitanicButton;
+    @FXML private Button sampleMnistImagesButton;
     @FXML private Label fileTitleLabel;
     @FXML private Label fileDetailsLabel;
     @FXML private ComboBox<String> labelCombo;
@@ -77,7 +79,8 @@ public final class DataController {
     @FXML
     private void initialize() {
         ProjectViewModel shared = model.shared();
-        emptyState.visibleProperty().bind(shared.tableProperty().isNull());
+        emptyState.visibleProperty().bind(shared.tableProperty().isNull()
+                .and(shared.imageExperimentProperty().isNull()).and(shared.imagesLoadingProperty().not()));
         dataContent.visibleProperty().bind(shared.tableProperty().isNotNull());
         editingPane.disableProperty().bind(shared.trainingRunningProperty());
         lockedHint.visibleProperty().bind(shared.trainingRunningProperty());
@@ -86,6 +89,8 @@ public final class DataController {
         sampleIrisButton.setDisable(Sample.IRIS.locate().isEmpty());
         sampleDigitsButton.setDisable(Sample.DIGITS.locate().isEmpty());
         sampleTitanicButton.setDisable(Sample.TITANIC.locate().isEmpty());
+        sampleMnistImagesButton.setDisable(Sample.MNIST_IMAGES.locate().isEmpty());
+        sampleMnistImagesButton.setTooltip(new Tooltip(Sample.MNIST_IMAGES.description()));
         sampleIrisButton.setTooltip(new Tooltip(Sample.IRIS.description()));
         sampleDigitsButton.setTooltip(new Tooltip(Sample.DIGITS.description()));
         sampleTitanicButton.setTooltip(new Tooltip(Sample.TITANIC.description()));
@@ -143,6 +148,21 @@ public final class DataController {
     @FXML
     private void onSampleTitanic() {
         model.openSample(Sample.TITANIC);
+    }
+
+    @FXML
+    private void onSampleMnistImages() {
+        model.openSample(Sample.MNIST_IMAGES);
+    }
+
+    @FXML
+    private void onOpenImageFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of images (one subfolder per class)");
+        File folder = chooser.showDialog(dataRoot.getScene().getWindow());
+        if (folder != null) {
+            model.shared().openImageFolder(folder.toPath());
+        }
     }
 
     @FXML

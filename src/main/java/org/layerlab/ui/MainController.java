@@ -24,6 +24,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.layerlab.core.bundle.ModelBundleStore;
@@ -44,6 +45,7 @@ public final class MainController {
     @FXML private Menu samplesMenu;
     @FXML private MenuItem openDataItem;
     @FXML private MenuItem openProjectItem;
+    @FXML private MenuItem openImageFolderItem;
     @FXML private MenuItem saveProjectItem;
     @FXML private MenuItem saveProjectAsItem;
     @FXML private ToggleGroup steps;
@@ -89,6 +91,7 @@ public final class MainController {
         var running = project.trainingRunningProperty();
         openDataItem.disableProperty().bind(running);
         openProjectItem.disableProperty().bind(running);
+        openImageFolderItem.disableProperty().bind(running);
         samplesMenu.disableProperty().bind(running);
         saveProjectItem.disableProperty().bind(project.projectProperty().isNull());
         saveProjectAsItem.disableProperty().bind(project.projectProperty().isNull());
@@ -113,6 +116,20 @@ public final class MainController {
         if (file != null) {
             remember(file);
             project.openDataFile(file.toPath());
+        }
+    }
+
+    @FXML
+    private void onOpenImageFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of images (one subfolder per class)");
+        if (lastFolder != null && lastFolder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(lastFolder.toFile());
+        }
+        File folder = chooser.showDialog(window());
+        if (folder != null) {
+            lastFolder = folder.toPath().getParent();
+            project.openImageFolder(folder.toPath());
         }
     }
 
@@ -231,7 +248,7 @@ public final class MainController {
 
     private void buildSamplesMenu() {
         Map<Sample, String> ids = Map.of(Sample.IRIS, "sampleIrisItem", Sample.DIGITS, "sampleDigitsItem",
-                Sample.TITANIC, "sampleTitanicItem");
+                Sample.TITANIC, "sampleTitanicItem", Sample.MNIST_IMAGES, "sampleMnistImagesItem");
         for (Sample sample : Sample.values()) {
             MenuItem item = new MenuItem(sample.title());
             item.setId(ids.get(sample));
@@ -344,7 +361,9 @@ public final class MainController {
         dropOverlay.setVisible(false);
         file.ifPresent(f -> {
             remember(f);
-            if (f.getName().endsWith(ProjectStore.EXTENSION)) {
+            if (f.isDirectory()) {
+                project.openImageFolder(f.toPath());
+            } else if (f.getName().endsWith(ProjectStore.EXTENSION)) {
                 project.openProject(f.toPath());
             } else {
                 project.openDataFile(f.toPath());
@@ -354,7 +373,7 @@ public final class MainController {
         event.consume();
     }
 
-    /** The first dropped file that LayerLab can open: a data table or a project. */
+    /** The first dropped file that LayerLab can open: a data table, a project or a folder of images. */
     static Optional<File> droppedFile(Dragboard board) {
         if (board == null || !board.hasFiles()) {
             return Optional.empty();
@@ -363,6 +382,9 @@ public final class MainController {
     }
 
     static boolean canOpen(File file) {
+        if (file.isDirectory()) {
+            return true;
+        }
         String name = file.getName().toLowerCase(Locale.ROOT);
         return name.endsWith(ProjectStore.EXTENSION) || DATA_EXTENSIONS.stream().anyMatch(name::endsWith);
     }

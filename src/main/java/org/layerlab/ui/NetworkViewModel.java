@@ -57,8 +57,9 @@ public final class NetworkViewModel {
                 }
             }
         });
-        shared.experimentProperty().addListener((obs, old, experiment) -> canvas.dataProperty().set(signature(experiment)));
-        canvas.dataProperty().set(signature(shared.getExperiment()));
+        shared.experimentProperty().addListener((obs, old, experiment) -> canvas.dataProperty().set(signature(shared)));
+        shared.imageExperimentProperty().addListener((obs, old, images) -> canvas.dataProperty().set(signature(shared)));
+        canvas.dataProperty().set(signature(shared));
         canvas.analysisProperty().addListener((obs, old, analysis) -> refreshCaption());
         canvas.graphProperty().addListener((obs, old, graph) -> refreshCaption());
         push();
@@ -68,6 +69,14 @@ public final class NetworkViewModel {
     /** What the canvas shows and edits. */
     public CanvasViewModel canvas() {
         return canvas;
+    }
+
+    /** The open data's shape and classes — an image folder's images or a table's rows — or null when none is ready. */
+    static DataSignature signature(ProjectViewModel shared) {
+        if (shared.getImageExperiment() != null) {
+            return shared.getImageExperiment().data().signature();
+        }
+        return signature(shared.getExperiment());
     }
 
     /** The data's shape and classes, or null when there is no prepared data to fit the network to. */

@@ -2,35 +2,48 @@ package org.layerlab.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.layerlab.core.augment.ImageAugmentation;
 import org.layerlab.core.data.TableReader;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.LabelGuesser;
 import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.experiment.ImageExperiment;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.graph.Templates;
+import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.ProjectStore;
@@ -61,6 +74,12 @@ public final class ProjectViewModel {
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>(this, "project");
     private final ObjectProperty<Table> table = new SimpleObjectProperty<>(this, "table");
     private final ObjectProperty<PreparedExperiment> experiment = new SimpleObjectProperty<>(this, "experiment");
+    private final ObjectProperty<ImageExperiment> imageExperiment = new SimpleObjectProperty<>(this, "imageExperiment");
+    private final BooleanProperty imagesLoading = new SimpleBooleanProperty(this, "imagesLoading");
+    private final DoubleProperty imagesProgress = new SimpleDoubleProperty(this, "imagesProgress", -1);
+    private final StringProperty imagesProgressText = new SimpleStringProperty(this, "imagesProgressText", "");
+    /** Set by Cancel; the loading of an image folder asks it every few images. */
+    private volatile AtomicBoolean imagesCancelled = new AtomicBoolean();
     private final StringProperty dataProblem = new SimpleStringProperty(this, "dataProblem", "");
     private final StringProperty sampleNote = new SimpleStringProperty(this, "sampleNote", "");
     private final BooleanProperty preparing = new SimpleBooleanProperty(this, "preparing");
@@ -136,6 +155,10 @@ public final class ProjectViewModel {
                     + "in the current folder and next to the program.");
             return;
         }
+        if (sample.isImageFolder()) {
+            openImageFolder(file.get());
+            return;
+        }
         openData(file.get(), sample.excludedByDefault(), sample.note().orElse(""));
     }
 
@@ -166,6 +189,108 @@ public final class ProjectViewModel {
             status.set("Could not open " + fileName(file) + ".");
             showError(failure);
         });
+    }
+
+    /**
+     * Indexes and reads an image folder (one subfolder per class) in the background, with progress and Cancel; on
+     * success it replaces the current data and fits the default CNN to the images, on failure nothing changes.
+     */
+    public void openImageFolder(Path folder) {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        Project previous = project.get();
+        SplitSettings split = previous == null ? SplitSettings.defaults() : previous.split();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        imagesCancelled = cancelled;
+        imagesLoading.set(true);
+        imagesProgress.set(-1);
+        imagesProgressText.set("Finding the images in " + fileName(folder) + "…");
+        status.set("Reading the image folder " + fileName(folder) + "…");
+        ImageExperiment.Progress progress = throttledImageProgress(cancelled);
+        inBackground(() -> {
+            Project opened = Project.forImageFolder(folder.toAbsolutePath().normalize()).withSplit(split)
+                    .withTraining(ImageExperiment.defaultTraining());
+            ImageExperiment prepared = ImageExperiment.prepare(opened, progress, cancelled::get);
+            return prepared.withNetwork(Templates.find(ImageExperiment.DEFAULT_TEMPLATE).orElseThrow()
+                    .buildFor(prepared.data().signature()));
+        }, prepared -> {
+            if (cancelled.get()) {
+                return;
+            }
+            imagesLoading.set(false);
+            applyImages(prepared);
+            projectFile.set(null);
+            status.set(String.format(Locale.ROOT, "Loaded %,d images in %d classes from %s.",
+                    prepared.folder().imageCount(), prepared.folder().classNames().size(), fileName(folder)));
+        }, failure -> {
+            if (cancelled.get() && imageExperiment.get() != null) {
+                return; // a later folder is already shown
+            }
+            imagesLoading.set(false);
+            if (failure instanceof CancellationException) {
+                status.set("Reading the image folder was cancelled.");
+            } else {
+                status.set("Could not open " + fileName(folder) + ".");
+                showError(failure);
+            }
+        });
+    }
+
+    /** Stops reading an image folder; what was shown before stays. */
+    public void cancelImageLoading() {
+        imagesCancelled.set(true);
+        imagesLoading.set(false);
+        status.set("Reading the image folder was cancelled.");
+    }
+
+    /** Reports progress on the UI thread at most once per percent (60,000 images would flood it otherwise). */
+    private ImageExperiment.Progress throttledImageProgress(AtomicBoolean cancelled) {
+        AtomicInteger lastShown = new AtomicInteger(-2);
+        return (phase, done, total) -> {
+            int percent = total > 0 ? (int) (100L * done / total) : -1;
+            int key = total > 0 ? percent : -1 - (done / 1000);
+            if (cancelled.get() || lastShown.getAndSet(key) == key) {
+                return;
+            }
+            String text = total > 0 ? String.format(Locale.ROOT, "%s: %,d of %,d", phase, done, total)
+                    : String.format(Locale.ROOT, "%s: %,d so far", phase, done);
+            ui.execute(() -> {
+                if (!cancelled.get()) {
+                    imagesProgress.set(total > 0 ? done / (double) total : -1);
+                    imagesProgressText.set(text);
+                }
+            });
+        };
+    }
+
+    private void applyImages(ImageExperiment prepared) {
+        dataGeneration++;
+        preparing.set(false);
+        evaluation.set(null);
+        trainingResult.set(null);
+        experiment.set(null);
+        table.set(null);
+        imageExperiment.set(prepared);
+        project.set(prepared.project());
+        network.set(prepared.project().network());
+        training.set(prepared.project().training());
+        sampleNote.set("");
+        dataProblem.set("");
+        clearError();
+    }
+
+    /** Changes how the training images are varied, keeping the images already read. */
+    public void updateImageAugmentation(ImageAugmentation augmentation) {
+        ImageExperiment current = imageExperiment.get();
+        if (current == null || current.project().images().augmentation().equals(augmentation)) {
+            return;
+        }
+        ImageExperiment changed = current.withAugmentation(augmentation);
+        evaluation.set(null);
+        trainingResult.set(null);
+        imageExperiment.set(changed);
+        project.set(changed.project());
     }
 
     /** Opens a project file and the data file it names; on failure nothing changes. */
@@ -290,6 +415,7 @@ public final class ProjectViewModel {
         evaluation.set(null);
         trainingResult.set(null);
         experiment.set(null);
+        imageExperiment.set(null);
         // Table before project: views rebuild their columns from the table, then read the project's choices.
         table.set(loaded.table());
         project.set(loaded.project());
@@ -378,6 +504,37 @@ public final class ProjectViewModel {
 
     public Table getTable() {
         return table.get();
+    }
+
+    /** The open image folder, prepared for training; null when a table is open (or nothing). */
+    public ReadOnlyObjectProperty<ImageExperiment> imageExperimentProperty() {
+        return imageExperiment;
+    }
+
+    public ImageExperiment getImageExperiment() {
+        return imageExperiment.get();
+    }
+
+    /** True while an image folder is being indexed and read. */
+    public ReadOnlyBooleanProperty imagesLoadingProperty() {
+        return imagesLoading;
+    }
+
+    /** How far reading an image folder is, 0..1, or -1 while the total is unknown. */
+    public ReadOnlyDoubleProperty imagesProgressProperty() {
+        return imagesProgress;
+    }
+
+    public ReadOnlyStringProperty imagesProgressTextProperty() {
+        return imagesProgressText;
+    }
+
+    /** The data the trainer uses: the image folder's, or the table's; null when nothing is ready. */
+    public PreparedData preparedData() {
+        if (imageExperiment.get() != null) {
+            return imageExperiment.get().data();
+        }
+        return experiment.get() == null ? null : experiment.get().data();
     }
 
     public ReadOnlyObjectProperty<PreparedExperiment> experimentProperty() {

@@ -15,7 +15,9 @@ public enum Sample {
             "1,797 tiny images of handwritten digits, 64 pixels each."),
     TITANIC("Titanic passengers", "titanic/titanic.csv",
             List.of("name", "ticket", "boat", "body", "home.dest", "cabin"),
-            "1,309 passengers: predict who survived.");
+            "1,309 passengers: predict who survived."),
+    MNIST_IMAGES("MNIST (400 images)", "mnist-small", List.of(),
+            "400 handwritten digits as 28×28 PNG images, one folder per digit, already split into train/ and test/.");
 
     /** System property naming the samples folder (the tests point it at the project's samples/). */
     public static final String FOLDER_PROPERTY = "layerlab.samples";
@@ -58,9 +60,15 @@ public enum Sample {
                 + " are names and codes. Tick them under Columns to use them anyway.");
     }
 
-    /** The sample's file, if the samples folder can be found. */
+    /** The sample's file (or image folder), if the samples folder can be found. */
     public Optional<Path> locate() {
-        return folder().map(f -> f.resolve(relativePath)).filter(Files::isRegularFile);
+        return folder().map(f -> f.resolve(relativePath))
+                .filter(path -> isImageFolder() ? Files.isDirectory(path) : Files.isRegularFile(path));
+    }
+
+    /** Whether the sample is a folder of images rather than a table. */
+    public boolean isImageFolder() {
+        return !relativePath.contains(".");
     }
 
     /**

@@ -20,13 +20,13 @@ import javafx.beans.property.StringProperty;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.layerlab.core.evaluate.Evaluation;
-import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.BackendInfo;
 import org.layerlab.core.train.RunControl;
 import org.layerlab.core.train.Trainer;
+import org.layerlab.core.train.TrainedModel;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingEvent;
 import org.layerlab.core.train.TrainingEvent.EpochEnded;
@@ -121,8 +121,15 @@ public final class TrainViewModel {
             }
         });
 
+        shared.imageExperimentProperty().addListener((obs, old, images) -> {
+            if (!shared.trainingRunningProperty().get() && (images == null || old == null
+                    || images.folder() != old.folder())) {
+                clearRunDisplay();
+            }
+        });
+
         blockedReason = Bindings.createStringBinding(this::computeBlockedReason, shared.tableProperty(),
-                shared.experimentProperty(), shared.preparingProperty(), shared.dataProblemProperty(),
+                shared.experimentProperty(), shared.imageExperimentProperty(), shared.preparingProperty(), shared.dataProblemProperty(),
                 configProblem, shared.backendProperty(), shared.trainingRunningProperty(), shared.networkProperty());
         trainDisabled = shared.trainingRunningProperty().or(blockedReason.isNotEmpty());
         stopDisabled = shared.trainingRunningProperty().not().or(stopping);
@@ -135,7 +142,10 @@ public final class TrainViewModel {
         if (trainDisabled.get()) {
             return;
         }
-        PreparedExperiment experiment = shared.getExperiment();
+        PreparedData data = shared.preparedData();
+        // An image folder's experiment or a table's: both measure the model on their test split.
+        Function<TrainedModel, Evaluation> evaluateOnTest = shared.getImageExperiment() != null
+                ? shared.getImageExperiment()::evaluateOnTest : shared.getExperiment()::evaluateOnTest;
         NetworkGraph network = shared.networkProperty().get();
         TrainingConfig config = shared.trainingProperty().get();
         clearRunDisplay();
@@ -151,7 +161,7 @@ public final class TrainViewModel {
         shared.statusProperty().set("Training started.");
 
         TrainingRun started = new TrainingService(new DeferredTrainer(shared.trainerFactory()::get))
-                .start(experiment.data(), network, config, events::add);
+                .start(data, network, config, events::add);
         run = started;
         ticker.start();
         started.result().whenComplete((result, failure) -> {
@@ -161,7 +171,7 @@ public final class TrainViewModel {
             if (failure == null && result != null && result.model() != null && result.outcome() != Outcome.FAILED
                     && result.epochsCompleted() > 0) {
                 try {
-                    evaluation = experiment.evaluateOnTest(result.model());
+                    evaluation = evaluateOnTest.apply(result.model());
                 } catch (RuntimeException | LinkageError problem) {
                     evaluationProblem = UserMessages.of(problem);
                 }
@@ -459,13 +469,13 @@ public final class TrainViewModel {
         if (shared.trainingRunningProperty().get()) {
             return "";
         }
-        if (shared.getTable() == null) {
+        if (shared.getTable() == null && shared.getImageExperiment() == null) {
             return "Open a data file first (step 1, Data).";
         }
         if (shared.preparingProperty().get()) {
             return "Preparing the data…";
         }
-        if (shared.getExperiment() == null) {
+        if (shared.preparedData() == null) {
             String problem = shared.dataProblemProperty().get();
             return "The data is not ready yet" + (problem == null || problem.isBlank() ? "." : ": " + problem);
         }
@@ -473,7 +483,7 @@ public final class TrainViewModel {
             return configProblem.get();
         }
         // Shape inference is cheap (well under a millisecond for a few dozen layers), so it can run on each change.
-        PreparedData prepared = shared.getExperiment().data();
+        PreparedData prepared = shared.preparedData();
         if (prepared.inputCount() > 0 && prepared.classCount() > 0) {
             String networkProblem = ShapeInference.analyse(shared.networkProperty().get(), prepared.signature())
                     .firstError().orElse("");

@@ -24,6 +24,12 @@ public record ViewModels(ProjectViewModel project, DataViewModel data, NetworkVi
         if (type == DataController.class) {
             return new DataController(data);
         }
+        if (type == AugmentationController.class) {
+            return new AugmentationController(project);
+        }
+        if (type == ImagesController.class) {
+            return new ImagesController(project);
+        }
         if (type == NetworkController.class) {
             return new NetworkController(network);
         }

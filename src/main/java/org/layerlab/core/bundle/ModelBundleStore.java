@@ -20,13 +20,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.FeatureEncoder;
 import org.layerlab.core.train.TrainedModel;
 
 /**
  * Writes and reads model bundles: a zip holding {@value #MANIFEST} (format name, schema version, classes, the fitted
- * feature encoding, metadata) and {@value #NETWORK} (the network as the engine saves it). Reading never extracts
+ * feature encoding — or, for a model of images, the {@code image} shape they are decoded to — and metadata) and {@value #NETWORK} (the network as the engine saves it). Reading never extracts
  * entries by their stored names, and refuses a zip whose entry names try to leave their folder.
  */
 public final class ModelBundleStore {
@@ -150,6 +151,12 @@ public final class ModelBundleStore {
                 ((FeatureEncoder.OneHotFeature) feature).categories().forEach(categories::add);
             }
         }
+        if (bundle.takesImages()) {
+            ObjectNode image = root.putObject("image");
+            image.put("channels", bundle.imageShape().channels());
+            image.put("height", bundle.imageShape().height());
+            image.put("width", bundle.imageShape().width());
+        }
         ObjectNode info = root.putObject("info");
         info.put("layerlabVersion", bundle.info().layerlabVersion());
         info.put("dataSource", bundle.info().dataSource());
@@ -177,7 +184,10 @@ public final class ModelBundleStore {
                 default -> throw new IllegalArgumentException("feature '" + column + "' has an unknown type.");
             }
         }
-        if (classes.isEmpty() || features.isEmpty()) {
+        JsonNode image = root.get("image");
+        TensorShape.Image imageShape = image == null ? null : new TensorShape.Image(image.path("channels").asInt(0),
+                image.path("height").asInt(0), image.path("width").asInt(0));
+        if (classes.isEmpty() || (features.isEmpty() && imageShape == null)) {
             throw new IllegalArgumentException("it lists no classes or no features.");
         }
         JsonNode info = root.path("info");
@@ -185,7 +195,7 @@ public final class ModelBundleStore {
         info.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
         return new ModelBundle(model, new FeatureEncoder(features), classes,
                 new BundleInfo(info.path("layerlabVersion").asText(""), info.path("dataSource").asText(""),
-                        info.path("labelColumn").asText(""), info.path("createdAt").asText(""), metrics));
+                        info.path("labelColumn").asText(""), info.path("createdAt").asText(""), metrics), imageShape);
     }
 
     /** For tests and tools: the manifest text of a bundle file. */

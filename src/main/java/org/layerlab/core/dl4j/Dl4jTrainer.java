@@ -16,6 +16,7 @@ import org.layerlab.core.graph.GraphAnalysis;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.preprocess.ExampleSet;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.BackendInfo;
 import org.layerlab.core.train.Checkpoint;
@@ -52,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * gives it its own thread).
  *
  * <p>Each epoch the training rows are shuffled (a {@link Random} seeded from the config's seed plus the epoch, so
- * a run is repeatable) into one contiguous matrix, which is then fitted minibatch by minibatch as row slices of
- * that matrix — no per-batch gathering. The {@link RunControl} is asked before every minibatch, so Stop and Pause
+ * a run is repeatable); a {@link BatchFeed} hands out the minibatches — row slices of one contiguous matrix for a
+ * table in memory (no per-batch gathering), batches read on a background thread for images. The {@link RunControl} is asked before every minibatch, so Stop and Pause
  * act within one iteration. After each epoch the loss and accuracy on the whole training and validation splits are
  * reported; that loss is the multi-class cross-entropy of the outputs read as class probabilities, whatever loss the
  * Output layer trains with (the same for softmax; comparable across networks).
@@ -272,7 +273,7 @@ public final class Dl4jTrainer implements Trainer {
         }
 
         private DataSignature signature() {
-            return DataSignature.table(data.train().columns(), data.classCount());
+            return data.signature();
         }
 
         /** The parameters the network will have, as shape inference counts them; 0 when the data is unusable. */
@@ -291,7 +292,7 @@ public final class Dl4jTrainer implements Trainer {
 
         /** A plain-language reason why the data cannot be trained on, or null if it can. */
         private String dataProblem() {
-            EncodedSet train = data.train();
+            ExampleSet train = data.train();
             if (train.rows() == 0) {
                 return "There are no training rows, so there is nothing to learn from.";
             }
@@ -302,7 +303,7 @@ public final class Dl4jTrainer implements Trainer {
                 return "The label has " + data.classCount() + " class" + (data.classCount() == 1 ? "" : "es")
                         + "; a classifier needs at least two.";
             }
-            for (EncodedSet split : List.of(train, data.validation())) {
+            for (ExampleSet split : List.of(train, data.validation())) {
                 if (split.rows() > 0 && split.columns() != train.columns()) {
                     return "The validation data has " + split.columns() + " input columns but the training data has "
                             + train.columns() + ".";
@@ -318,11 +319,7 @@ public final class Dl4jTrainer implements Trainer {
         }
 
         private Finish fitAllEpochs() {
-            EncodedSet train = data.train();
-            int rows = train.rows();
-            int columns = train.columns();
-            int classes = data.classCount();
-            int batchSize = config.batchSize();
+            int rows = data.train().rows();
             if (firstEpoch > config.epochs()) {
                 return new Finish(Outcome.COMPLETED, "The checkpoint already has " + history.size()
                         + " epochs, as many as asked for. Ask for more epochs to continue training.");
@@ -330,80 +327,66 @@ public final class Dl4jTrainer implements Trainer {
             if (earlyStopDue()) {
                 return earlyStopped();
             }
-
-            // Allocated once per run and refilled with a new shuffle each epoch. The same matrix also serves to
-            // measure the whole training split after the epoch (the order does not matter there), so the training
-            // features live only once in native memory.
-            float[] shuffledFeatures = new float[rows * columns];
-            float[] shuffledOneHot = new float[rows * classes];
-            int[] shuffledClasses = new int[rows];
-            INDArray epochFeatures = Nd4j.create(DataType.FLOAT, rows, columns);
-            INDArray epochLabels = Nd4j.create(DataType.FLOAT, rows, classes);
             INDArray validationFeatures = data.validation().rows() > 0 ? matrix(data.validation()) : null;
             long plannedIterations = (long) config.epochs() * iterationsPerEpoch();
 
-            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-                shuffleInto(train, classes, new Random(config.seed() + epoch), shuffledFeatures, shuffledOneHot,
-                        shuffledClasses);
-                epochFeatures.data().setData(shuffledFeatures);
-                epochLabels.data().setData(shuffledOneHot);
-                // Dropout draws from ND4J's generator: seeding it per epoch makes an epoch's masks the same whether
-                // the run went straight through or was resumed from a checkpoint.
-                Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
+            try (BatchFeed feed = BatchFeed.of(data.train(), data.classCount(), config.batchSize(), config.seed())) {
+                for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+                    feed.startEpoch(epoch);
+                    // Dropout draws from ND4J's generator: seeding it per epoch makes an epoch's masks the same
+                    // whether the run went straight through or was resumed from a checkpoint.
+                    Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
 
-                long epochFitNanos = 0;
-                int iteration = 0;
-                for (int from = 0; from < rows; from += batchSize) {
-                    if (!mayContinue()) {
-                        return stopped();
+                    long epochFitNanos = 0;
+                    int iteration = 0;
+                    for (DataSet batch = feed.next(); batch != null; batch = feed.next()) {
+                        if (!mayContinue()) {
+                            return stopped();
+                        }
+                        applyRequestedLearningRate(epoch);
+                        double rate = learningRate();
+                        boolean measureLayers = (globalIteration % LAYER_STATS_EVERY) == 0;
+                        List<INDArray> parametersBefore = measureLayers ? layerParameters() : null;
+                        long before = System.nanoTime();
+                        network.fit(batch);
+                        long spent = System.nanoTime() - before;
+                        epochFitNanos += spent;
+                        fitNanos += spent;
+                        samplesFitted += batch.numExamples();
+                        iteration++;
+                        globalIteration++;
+                        double loss = network.score();
+                        if (!Double.isFinite(loss)) {
+                            return diverged(loss, epoch);
+                        }
+                        listener.on(new IterationDone(epoch, iteration, globalIteration, loss, rate,
+                                Eta.remainingSeconds(globalIteration - startIteration,
+                                        plannedIterations - startIteration, activeSeconds())));
+                        if (measureLayers) {
+                            reportLayerStats(parametersBefore);
+                        }
                     }
-                    applyRequestedLearningRate(epoch);
-                    int to = Math.min(rows, from + batchSize);
-                    DataSet batch = new DataSet(
-                            epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                            epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
-                    double rate = learningRate();
-                    boolean measureLayers = (globalIteration % LAYER_STATS_EVERY) == 0;
-                    List<INDArray> parametersBefore = measureLayers ? layerParameters() : null;
-                    long before = System.nanoTime();
-                    network.fit(batch);
-                    long spent = System.nanoTime() - before;
-                    epochFitNanos += spent;
-                    fitNanos += spent;
-                    samplesFitted += to - from;
-                    iteration++;
-                    globalIteration++;
-                    double loss = network.score();
-                    if (!Double.isFinite(loss)) {
-                        return diverged(loss, epoch);
-                    }
-                    listener.on(new IterationDone(epoch, iteration, globalIteration, loss, rate,
-                            Eta.remainingSeconds(globalIteration - startIteration, plannedIterations - startIteration,
-                                    activeSeconds())));
-                    if (measureLayers) {
-                        reportLayerStats(parametersBefore);
-                    }
-                }
-                network.incrementEpochCount();
+                    network.incrementEpochCount();
 
-                double[] trainMetrics = lossAndAccuracy(epochFeatures, shuffledClasses);
-                if (!Double.isFinite(trainMetrics[0])) {
-                    return diverged(trainMetrics[0], epoch);
-                }
-                double[] validationMetrics = validationFeatures == null ? new double[] {Double.NaN, Double.NaN}
-                        : lossAndAccuracy(validationFeatures, data.validation().labels());
-                double epochSeconds = epochFitNanos / 1e9;
-                EpochEnded ended = new EpochEnded(epoch, config.epochs(), trainMetrics[0], trainMetrics[1],
-                        validationMetrics[0], validationMetrics[1],
-                        epochSeconds > 0 ? rows / epochSeconds : 0, elapsedMillis(), currentRate,
-                        Eta.remainingSeconds(epoch - firstEpoch + 1, config.epochs() - firstEpoch + 1,
-                                activeSeconds()));
-                history.add(ended);
-                trackBestEpoch(ended);
-                listener.on(ended);
-                saveCheckpoint(epoch);
-                if (earlyStopDue()) {
-                    return earlyStopped();
+                    double[] trainMetrics = feed.lossAndAccuracy(this::lossAndAccuracy);
+                    if (!Double.isFinite(trainMetrics[0])) {
+                        return diverged(trainMetrics[0], epoch);
+                    }
+                    double[] validationMetrics = validationFeatures == null ? new double[] {Double.NaN, Double.NaN}
+                            : lossAndAccuracy(validationFeatures, data.validation().labels());
+                    double epochSeconds = epochFitNanos / 1e9;
+                    EpochEnded ended = new EpochEnded(epoch, config.epochs(), trainMetrics[0], trainMetrics[1],
+                            validationMetrics[0], validationMetrics[1],
+                            epochSeconds > 0 ? rows / epochSeconds : 0, elapsedMillis(), currentRate,
+                            Eta.remainingSeconds(epoch - firstEpoch + 1, config.epochs() - firstEpoch + 1,
+                                    activeSeconds()));
+                    history.add(ended);
+                    trackBestEpoch(ended);
+                    listener.on(ended);
+                    saveCheckpoint(epoch);
+                    if (earlyStopDue()) {
+                        return earlyStopped();
+                    }
                 }
             }
             return new Finish(Outcome.COMPLETED, completedMessage());

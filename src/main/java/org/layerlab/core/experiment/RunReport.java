@@ -37,12 +37,19 @@ public final class RunReport {
     }
 
     public static ObjectNode toJson(PreparedExperiment experiment, TrainingResult result, Evaluation test) {
+        return toJson(experiment.project(), experiment.data(), result, test);
+    }
+
+    /** The report of a run on any prepared data (a table's or an image folder's). */
+    public static ObjectNode toJson(org.layerlab.core.project.Project project,
+                                    org.layerlab.core.preprocess.PreparedData data, TrainingResult result,
+                                    Evaluation test) {
         ObjectNode root = JSON.createObjectNode();
         root.put("task", "classification");
         root.put("layerlab_version", org.layerlab.core.Version.current());
         root.put("created", Instant.now().toString());
-        root.put("data", experiment.project().dataFile().toString());
-        root.put("label", experiment.project().labelColumn());
+        root.put("data", project.dataFile().toString());
+        root.put("label", project.labelColumn());
         root.put("backend", result.backend());
         root.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
         if (!result.message().isBlank()) {
@@ -53,13 +60,13 @@ public final class RunReport {
         if (result.bestEpoch() > 0) {
             root.put("best_epoch", result.bestEpoch());
         }
-        putTraining(root.putObject("training"), experiment.project().training());
+        putTraining(root.putObject("training"), project.training());
         ObjectNode sizes = root.putObject("samples");
-        sizes.put("train", experiment.data().train().rows());
-        sizes.put("validation", experiment.data().validation().rows());
-        sizes.put("test", experiment.data().test().rows());
-        NetworkGraph graph = experiment.project().network();
-        GraphAnalysis analysis = ShapeInference.analyse(graph, experiment.data().signature());
+        sizes.put("train", data.train().rows());
+        sizes.put("validation", data.validation().rows());
+        sizes.put("test", data.test().rows());
+        NetworkGraph graph = project.network();
+        GraphAnalysis analysis = ShapeInference.analyse(graph, data.signature());
         ObjectNode network = root.putObject("network");
         network.put("layers", analysis.describe(graph));
         network.put("parameters", analysis.totalParameters());
@@ -74,7 +81,7 @@ public final class RunReport {
             node.put("parameters", analysis.parametersOf(id));
         }
         ArrayNode notes = root.putArray("notes");
-        experiment.data().notes().forEach(notes::add);
+        data.notes().forEach(notes::add);
 
         ObjectNode testNode = root.putObject("test");
         testNode.put("accuracy", round(test.accuracy(), 6));

@@ -37,6 +37,48 @@ public final class ImageDecoder {
         return toPixels(image, channels, height, width);
     }
 
+    /**
+     * Decodes an image sent as bytes (an upload), like {@link #decode(Path, int, int, int)}.
+     *
+     * @param name how to call the image in a message
+     * @throws DataProblem when the bytes are not an image LayerLab can read
+     */
+    public static Pixels decode(byte[] bytes, String name, int channels, int height, int width) {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new DataProblem(name + " could not be read as an image (" + e.getMessage() + ").", e);
+        }
+        if (image == null) {
+            throw new DataProblem(name + " is not an image LayerLab can read: send a PNG, JPEG, BMP or GIF file.");
+        }
+        return toPixels(image, channels, height, width);
+    }
+
+    /**
+     * The size and colour of the image in a file: {height, width, channels}, where channels is 1 for a grayscale
+     * image and 3 for anything in colour (an alpha channel is ignored).
+     */
+    public static int[] describe(Path file) {
+        BufferedImage image = read(file);
+        int colours = image.getColorModel().getNumColorComponents();
+        return new int[] {image.getHeight(), image.getWidth(), colours == 1 ? 1 : 3};
+    }
+
+    private static BufferedImage read(Path file) {
+        BufferedImage image;
+        try (InputStream in = Files.newInputStream(file)) {
+            image = ImageIO.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new DataProblem("'" + file.getFileName() + "' could not be read as an image.", e);
+        }
+        if (image == null) {
+            throw new DataProblem("'" + file.getFileName() + "' is not an image LayerLab can read.");
+        }
+        return image;
+    }
+
     /** The size of the image in a file without decoding all its pixels: {height, width}. */
     public static int[] size(Path file) {
         BufferedImage image;

@@ -1,9 +1,11 @@
 package org.layerlab.core.project;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.images.ImageOptions;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.train.TrainingConfig;
 
@@ -12,11 +14,21 @@ import org.layerlab.core.train.TrainingConfig;
  * which network and how to train it. The data file itself is referenced, never copied or changed.
  *
  * @param dataFile    the data file (absolute in memory; saved relative to the project file when possible)
- * @param labelColumn the column to predict
+ * @param labelColumn the column to predict (for an image folder: the class folders, named {@link #IMAGE_CLASS})
+ * @param images      how an image folder is read (size, colour, augmentation); ignored for a table
  */
 public record Project(Path dataFile, String labelColumn, SplitSettings split, Preprocessing preprocessing,
-                      NetworkGraph network, TrainingConfig training) {
+                      NetworkGraph network, TrainingConfig training, ImageOptions images) {
+    /** The "label" of an image folder: each image's class is the name of its folder. */
+    public static final String IMAGE_CLASS = "class";
+
+    public Project(Path dataFile, String labelColumn, SplitSettings split, Preprocessing preprocessing,
+                   NetworkGraph network, TrainingConfig training) {
+        this(dataFile, labelColumn, split, preprocessing, network, training, ImageOptions.automatic());
+    }
+
     public Project {
+        Objects.requireNonNull(images, "images");
         Objects.requireNonNull(dataFile, "dataFile");
         Objects.requireNonNull(labelColumn, "labelColumn");
         Objects.requireNonNull(split, "split");
@@ -31,23 +43,37 @@ public record Project(Path dataFile, String labelColumn, SplitSettings split, Pr
                 NetworkGraph.defaultGraph(), TrainingConfig.defaults());
     }
 
+    /** A new project on an image folder (one subfolder per class) with LayerLab's defaults. */
+    public static Project forImageFolder(Path folder) {
+        return withDefaults(folder, IMAGE_CLASS);
+    }
+
+    /** Whether the data is a folder of images rather than a table. */
+    public boolean isImageFolder() {
+        return Files.isDirectory(dataFile);
+    }
+
+    public Project withImages(ImageOptions newImages) {
+        return new Project(dataFile, labelColumn, split, preprocessing, network, training, newImages);
+    }
+
     public Project withLabel(String column) {
-        return new Project(dataFile, column, split, preprocessing, network, training);
+        return new Project(dataFile, column, split, preprocessing, network, training, images);
     }
 
     public Project withSplit(SplitSettings newSplit) {
-        return new Project(dataFile, labelColumn, newSplit, preprocessing, network, training);
+        return new Project(dataFile, labelColumn, newSplit, preprocessing, network, training, images);
     }
 
     public Project withPreprocessing(Preprocessing newPreprocessing) {
-        return new Project(dataFile, labelColumn, split, newPreprocessing, network, training);
+        return new Project(dataFile, labelColumn, split, newPreprocessing, network, training, images);
     }
 
     public Project withNetwork(NetworkGraph newNetwork) {
-        return new Project(dataFile, labelColumn, split, preprocessing, newNetwork, training);
+        return new Project(dataFile, labelColumn, split, preprocessing, newNetwork, training, images);
     }
 
     public Project withTraining(TrainingConfig newTraining) {
-        return new Project(dataFile, labelColumn, split, preprocessing, network, newTraining);
+        return new Project(dataFile, labelColumn, split, preprocessing, network, newTraining, images);
     }
 }

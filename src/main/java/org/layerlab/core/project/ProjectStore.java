@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.data.SplitSettings;
+import org.layerlab.core.augment.ImageAugmentation;
 import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.images.ImageOptions;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.train.TrainingConfig;
@@ -127,6 +129,9 @@ public final class ProjectStore {
         training.put("learningRate", project.training().learningRate());
         training.put("seed", project.training().seed());
         TrainingConfigJson.writeOptions(training, project.training());
+        if (!project.images().equals(ImageOptions.automatic())) {
+            root.set("images", imagesJson(project.images()));
+        }
         return root;
     }
 
@@ -147,7 +152,37 @@ public final class ProjectStore {
         TrainingConfig config = TrainingConfigJson.readOptions(training, new TrainingConfig(training.path("epochs").asInt(0),
                 training.path("batchSize").asInt(0), training.path("learningRate").asDouble(0),
                 training.path("seed").asLong(42)));
-        return new Project(dataFile, label, splitSettings, preprocessing, network, config);
+        ImageOptions images = root.has("images") ? readImages(root.get("images")) : ImageOptions.automatic();
+        return new Project(dataFile, label, splitSettings, preprocessing, network, config, images);
+    }
+
+    /** Optional (absent in older files, and when everything is automatic): how an image folder is read. */
+    private static ObjectNode imagesJson(ImageOptions images) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("channels", images.channels());
+        node.put("height", images.height());
+        node.put("width", images.width());
+        ImageAugmentation a = images.augmentation();
+        ObjectNode augmentation = node.putObject("augmentation");
+        augmentation.put("flipHorizontal", a.flipHorizontal());
+        augmentation.put("flipVertical", a.flipVertical());
+        augmentation.put("rotationDegrees", a.rotationDegrees());
+        augmentation.put("shift", a.shiftFraction());
+        augmentation.put("zoom", a.zoomFraction());
+        augmentation.put("noise", a.noise());
+        augmentation.put("brightness", a.brightness());
+        augmentation.put("contrast", a.contrast());
+        return node;
+    }
+
+    private static ImageOptions readImages(JsonNode node) {
+        JsonNode a = node.path("augmentation");
+        ImageAugmentation augmentation = new ImageAugmentation(a.path("flipHorizontal").asBoolean(false),
+                a.path("flipVertical").asBoolean(false), a.path("rotationDegrees").asDouble(0),
+                a.path("shift").asDouble(0), a.path("zoom").asDouble(0), a.path("noise").asDouble(0),
+                a.path("brightness").asDouble(0), a.path("contrast").asDouble(0));
+        return new ImageOptions(node.path("channels").asInt(0), node.path("height").asInt(0),
+                node.path("width").asInt(0), augmentation);
     }
 
     private static String relativize(Path folder, Path dataFile) {

@@ -236,7 +236,7 @@ class Dl4jTrainerTest {
         // Values near the float32 maximum overflow the first layer's sums to ±Infinity, and Infinity - Infinity
         // in the next layer is NaN: the loss cannot stay finite, whatever the random weights.
         PreparedData iris = IrisFixture.prepared();
-        float[] huge = new float[iris.train().features().length];
+        float[] huge = new float[iris.train().rows() * iris.train().columns()];
         for (int i = 0; i < huge.length; i++) {
             huge[i] = 3e38f * (1 + (i % 3)) / 3;
         }

@@ -1,0 +1,74 @@
+package org.layerlab.core.dl4j;
+
+import java.util.Random;
+import org.layerlab.core.preprocess.EncodedSet;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Minibatches of a table held in memory: each epoch the rows are shuffled into one contiguous matrix, and the
+ * batches are row slices of it — no per-batch gathering ({@code getRows} of 64 rows cost about 7 ms a batch).
+ */
+final class MatrixBatchFeed implements BatchFeed {
+    private final EncodedSet train;
+    private final int classes;
+    private final int batchSize;
+    private final long seed;
+    // Allocated once per run and refilled with a new shuffle each epoch. The same matrix also serves to measure the
+    // whole training split after the epoch (the order does not matter there), so the training features live only
+    // once in native memory.
+    private final float[] shuffledFeatures;
+    private final float[] shuffledOneHot;
+    private final int[] shuffledClasses;
+    private final INDArray epochFeatures;
+    private final INDArray epochLabels;
+    private int from;
+
+    MatrixBatchFeed(EncodedSet train, int classes, int batchSize, long seed) {
+        this.train = train;
+        this.classes = classes;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        int rows = train.rows();
+        shuffledFeatures = new float[rows * train.columns()];
+        shuffledOneHot = new float[rows * classes];
+        shuffledClasses = new int[rows];
+        epochFeatures = Nd4j.create(DataType.FLOAT, rows, train.columns());
+        epochLabels = Nd4j.create(DataType.FLOAT, rows, classes);
+    }
+
+    @Override
+    public void startEpoch(int epoch) {
+        Dl4jTrainer.shuffleInto(train, classes, new Random(seed + epoch), shuffledFeatures, shuffledOneHot,
+                shuffledClasses);
+        epochFeatures.data().setData(shuffledFeatures);
+        epochLabels.data().setData(shuffledOneHot);
+        from = 0;
+    }
+
+    @Override
+    public DataSet next() {
+        if (from >= train.rows()) {
+            return null;
+        }
+        int to = Math.min(train.rows(), from + batchSize);
+        DataSet batch = new DataSet(
+                epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+        from = to;
+        return batch;
+    }
+
+    @Override
+    public double[] lossAndAccuracy(Measure measure) {
+        return measure.lossAndAccuracy(epochFeatures, shuffledClasses);
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the matrices go with the run.
+    }
+}

@@ -1,0 +1,82 @@
+package org.layerlab.core.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.dl4j.Dl4jTrainer;
+import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.graph.DataSignature;
+import org.layerlab.core.graph.TensorShape;
+import org.layerlab.core.graph.Templates;
+import org.layerlab.core.images.ImageExamples;
+import org.layerlab.core.project.Project;
+import org.layerlab.core.train.RunControl;
+import org.layerlab.core.train.TrainingConfig;
+import org.layerlab.core.train.TrainingEvent;
+import org.layerlab.core.train.TrainingResult;
+
+/** An image folder, prepared and trained on for real with DL4J. */
+class ImageExperimentTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aFolderWithoutSplitsIsSplitStratifiedAndItsBadFilesAreReported() throws IOException {
+        for (String digit : List.of("1", "7")) {
+            copyTree(Path.of("samples/mnist-small/train", digit), folder.resolve(digit));
+        }
+        Files.write(folder.resolve("7/damaged.png"), new byte[] {1, 2, 3, 4});
+        Files.writeString(folder.resolve("1/labels.txt"), "not an image");
+        Files.createDirectories(folder.resolve("empty"));
+
+        ImageExperiment experiment = ImageExperiment.prepare(Project.forImageFolder(folder),
+                ImageExperiment.Progress.NONE, () -> false);
+
+        assertThat(experiment.unreadable()).containsExactly("7/damaged.png");
+        assertThat(experiment.data().classNames()).containsExactly("1", "7", "empty");
+        assertThat(experiment.data().notes()).anyMatch(n -> n.contains("7/damaged.png"))
+                .anyMatch(n -> n.contains("hold no images: empty"))
+                .anyMatch(n -> n.contains("1/labels.txt"));
+        int total = experiment.data().train().rows() + experiment.data().validation().rows()
+                + experiment.data().test().rows();
+        assertThat(total).isEqualTo(60);
+        assertThat(experiment.data().test().rows()).isBetween(8, 10);
+        assertThat(experiment.data().signature()).isEqualTo(new DataSignature(new TensorShape.Image(1, 28, 28), 3));
+        assertThat(experiment.data().train()).isInstanceOf(ImageExamples.class);
+    }
+
+    @Test
+    void leNetLearnsTheMnistSampleFromStreamedImages() {
+        Project project = Project.forImageFolder(Path.of("samples/mnist-small"))
+                .withTraining(new TrainingConfig(8, 32, 0.001, 42));
+        ImageExperiment experiment = ImageExperiment.prepare(project, ImageExperiment.Progress.NONE, () -> false);
+        experiment = experiment.withNetwork(Templates.find("lenet").orElseThrow()
+                .buildFor(experiment.data().signature()));
+
+        TrainingResult result = new Dl4jTrainer().train(experiment.data(), experiment.project().network(),
+                experiment.project().training(), null, new RunControl());
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
+        assertThat(result.history()).hasSize(8);
+        Evaluation test = experiment.evaluateOnTest(result.model());
+        assertThat(test.accuracy()).isGreaterThan(0.6);
+        assertThat(experiment.data().test().rows()).isEqualTo(100);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}
