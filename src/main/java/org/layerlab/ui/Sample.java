@@ -15,7 +15,9 @@ public enum Sample {
             "1,797 tiny images of handwritten digits, 64 pixels each."),
     TITANIC("Titanic passengers", "titanic/titanic.csv",
             List.of("name", "ticket", "boat", "body", "home.dest", "cabin"),
-            "1,309 passengers: predict who survived.");
+            "1,309 passengers: predict who survived."),
+    DIABETES("Diabetes progression (regression)", "diabetes/diabetes.csv", List.of(),
+            "442 patients, 10 measurements: predict a number, the disease's progression a year later.");
 
     /** System property naming the samples folder (the tests point it at the project's samples/). */
     public static final String FOLDER_PROPERTY = "layerlab.samples";

@@ -4,12 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.data.ColumnType;
 import org.layerlab.core.preprocess.FeatureEncoder;
+import org.layerlab.core.preprocess.TargetScaler;
 import org.layerlab.core.train.TrainedModel;
 
-/** A trained model with its fitted preprocessing, classes and metadata: all a prediction needs. */
-public record ModelBundle(TrainedModel model, FeatureEncoder encoder, List<String> classNames, BundleInfo info) {
+/**
+ * A trained model with its fitted preprocessing, classes and metadata: all a prediction needs.
+ *
+ * @param target for a regression model, how its output is turned back into the label's units; null for classes
+ */
+public record ModelBundle(TrainedModel model, FeatureEncoder encoder, List<String> classNames, BundleInfo info,
+                          TargetScaler target) {
     public ModelBundle {
         classNames = List.copyOf(classNames);
+    }
+
+    /** A classification model. */
+    public ModelBundle(TrainedModel model, FeatureEncoder encoder, List<String> classNames, BundleInfo info) {
+        this(model, encoder, classNames, info, null);
+    }
+
+    /** True when the model predicts a number rather than a class. */
+    public boolean isRegression() {
+        return target != null;
     }
 
     /** The values a prediction takes, in the order the model was trained with. */

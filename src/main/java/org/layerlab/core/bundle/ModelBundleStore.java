@@ -22,6 +22,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.FeatureEncoder;
+import org.layerlab.core.preprocess.TargetScaler;
 import org.layerlab.core.train.TrainedModel;
 
 /**
@@ -150,6 +151,14 @@ public final class ModelBundleStore {
                 ((FeatureEncoder.OneHotFeature) feature).categories().forEach(categories::add);
             }
         }
+        if (bundle.isRegression()) {
+            // Optional: absent means a classifier (every bundle saved before regression existed).
+            root.put("task", "regression");
+            ObjectNode target = root.putObject("target");
+            target.put("column", bundle.target().column());
+            target.put("mean", bundle.target().mean());
+            target.put("scale", bundle.target().scale());
+        }
         ObjectNode info = root.putObject("info");
         info.put("layerlabVersion", bundle.info().layerlabVersion());
         info.put("dataSource", bundle.info().dataSource());
@@ -183,9 +192,14 @@ public final class ModelBundleStore {
         JsonNode info = root.path("info");
         Map<String, Double> metrics = new LinkedHashMap<>();
         info.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
+        JsonNode targetNode = root.path("target");
+        TargetScaler target = "regression".equals(root.path("task").asText())
+                ? new TargetScaler(targetNode.path("column").asText(), targetNode.path("mean").asDouble(),
+                        targetNode.path("scale").asDouble(1))
+                : null;
         return new ModelBundle(model, new FeatureEncoder(features), classes,
                 new BundleInfo(info.path("layerlabVersion").asText(""), info.path("dataSource").asText(""),
-                        info.path("labelColumn").asText(""), info.path("createdAt").asText(""), metrics));
+                        info.path("labelColumn").asText(""), info.path("createdAt").asText(""), metrics), target);
     }
 
     /** For tests and tools: the manifest text of a bundle file. */

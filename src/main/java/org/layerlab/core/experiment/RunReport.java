@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.evaluate.RegressionEvaluation;
 import org.layerlab.core.graph.GraphAnalysis;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.Node;
@@ -25,7 +26,9 @@ import org.layerlab.core.train.TrainingResult;
  * with users' scripts: {@code task}, {@code backend}, {@code epochs}, {@code train_samples_per_second},
  * {@code network} ({@code layers} in one line, total {@code parameters}, {@code memory_estimate_bytes} and
  * {@code nodes} with each node's shape and parameters), {@code test} (accuracy, macro precision/recall/F1, classes,
- * confusion with rows = actual and columns = predicted) and {@code history} (one entry per epoch).
+ * confusion with rows = actual and columns = predicted; for {@code "task": "regression"} {@code mae}, {@code rmse},
+ * {@code r2}) and {@code history} (one entry per epoch; {@code train_mae}/{@code val_mae} instead of accuracies for
+ * regression).
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,8 +37,27 @@ public final class RunReport {
     }
 
     public static ObjectNode toJson(PreparedExperiment experiment, TrainingResult result, Evaluation test) {
+        ObjectNode root = common(experiment, result, "classification");
+        putClassification(root.putObject("test"), test);
+        putHistory(root, result);
+        return root;
+    }
+
+    /** The report of a regression run: {@code test} holds {@code mae}, {@code rmse}, {@code r2} and {@code count}. */
+    public static ObjectNode toJson(PreparedExperiment experiment, TrainingResult result, RegressionEvaluation test) {
+        ObjectNode root = common(experiment, result, "regression");
+        ObjectNode testNode = root.putObject("test");
+        putFinite(testNode, "mae", test.meanAbsoluteError());
+        putFinite(testNode, "rmse", test.rootMeanSquaredError());
+        putFinite(testNode, "r2", test.r2());
+        testNode.put("count", test.count());
+        putHistory(root, result);
+        return root;
+    }
+
+    private static ObjectNode common(PreparedExperiment experiment, TrainingResult result, String task) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("task", "classification");
+        root.put("task", task);
         root.put("layerlab_version", org.layerlab.core.Version.current());
         root.put("created", Instant.now().toString());
         root.put("data", experiment.project().dataFile().toString());
@@ -68,8 +90,10 @@ public final class RunReport {
         }
         ArrayNode notes = root.putArray("notes");
         experiment.data().notes().forEach(notes::add);
+        return root;
+    }
 
-        ObjectNode testNode = root.putObject("test");
+    private static void putClassification(ObjectNode testNode, Evaluation test) {
         testNode.put("accuracy", round(test.accuracy(), 6));
         testNode.put("macro_precision", round(test.macroPrecision(), 6));
         testNode.put("macro_recall", round(test.macroRecall(), 6));
@@ -92,17 +116,23 @@ public final class RunReport {
             node.put("f1", round(test.f1(c), 6));
             node.put("support", test.support(c));
         }
+    }
 
+    private static void putHistory(ObjectNode root, TrainingResult result) {
         ArrayNode history = root.putArray("history");
         for (EpochEnded epoch : result.history()) {
             ObjectNode node = history.addObject();
             node.put("epoch", epoch.epoch());
             putFinite(node, "train_loss", epoch.trainLoss());
             putFinite(node, "val_loss", epoch.validationLoss());
-            putFinite(node, "train_accuracy", epoch.trainAccuracy());
-            putFinite(node, "val_accuracy", epoch.validationAccuracy());
+            if (epoch.isRegression()) {
+                putFinite(node, "train_mae", epoch.trainMeanAbsoluteError());
+                putFinite(node, "val_mae", epoch.validationMeanAbsoluteError());
+            } else {
+                putFinite(node, "train_accuracy", epoch.trainAccuracy());
+                putFinite(node, "val_accuracy", epoch.validationAccuracy());
+            }
         }
-        return root;
     }
 
     public static void write(ObjectNode report, Path file) throws IOException {

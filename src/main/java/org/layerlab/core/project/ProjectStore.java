@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.data.SplitSettings;
+import org.layerlab.core.data.TaskType;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.Preprocessing;
@@ -110,6 +111,9 @@ public final class ProjectStore {
         ObjectNode data = root.putObject("data");
         data.put("file", relativize(folder, project.dataFile()));
         data.put("label", project.labelColumn());
+        if (project.task() != null) {
+            data.put("task", project.task().plainName());
+        }
         ObjectNode split = root.putObject("split");
         split.put("train", project.split().train());
         split.put("validation", project.split().validation());
@@ -144,7 +148,13 @@ public final class ProjectStore {
         JsonNode training = required(root, "training");
         TrainingConfig config = new TrainingConfig(training.path("epochs").asInt(0), training.path("batchSize").asInt(0),
                 training.path("learningRate").asDouble(0), training.path("seed").asLong(42));
-        return new Project(dataFile, label, splitSettings, preprocessing, network, config);
+        // Optional: absent means "guess from the label column" (every file saved before tasks existed).
+        TaskType task = data.hasNonNull("task") ? TaskType.fromName(data.get("task").asText()) : null;
+        if (data.hasNonNull("task") && task == null) {
+            throw new IllegalArgumentException("the task '" + data.get("task").asText()
+                    + "' is unknown (use classification or regression).");
+        }
+        return new Project(dataFile, label, splitSettings, preprocessing, network, config, task);
     }
 
     private static String relativize(Path folder, Path dataFile) {
