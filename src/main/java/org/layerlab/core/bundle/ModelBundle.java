@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.data.ColumnType;
 import org.layerlab.core.preprocess.FeatureEncoder;
+import org.layerlab.core.preprocess.FittedPipeline;
 import org.layerlab.core.preprocess.TargetScaler;
 import org.layerlab.core.train.TrainedModel;
 
@@ -31,6 +32,13 @@ public record ModelBundle(TrainedModel model, FeatureEncoder encoder, List<Strin
     /** The values a prediction takes, in the order the model was trained with. */
     public List<InputField> inputSchema() {
         List<InputField> fields = new ArrayList<>();
+        if (encoder.pipeline() != null) {
+            // With a pipeline the model takes the raw columns the pipeline reads, not the encoder's columns.
+            for (FittedPipeline.RawInput input : encoder.pipeline().inputs()) {
+                fields.add(new InputField(input.name(), input.type(), input.categories()));
+            }
+            return fields;
+        }
         for (FeatureEncoder.Feature feature : encoder.features()) {
             if (feature instanceof FeatureEncoder.OneHotFeature oneHot) {
                 fields.add(new InputField(oneHot.column(), ColumnType.CATEGORICAL, oneHot.categories()));

@@ -22,6 +22,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.FeatureEncoder;
+import org.layerlab.core.preprocess.FittedPipeline;
+import org.layerlab.core.preprocess.PipelineJson;
 import org.layerlab.core.preprocess.TargetScaler;
 import org.layerlab.core.train.TrainedModel;
 
@@ -151,6 +153,10 @@ public final class ModelBundleStore {
                 ((FeatureEncoder.OneHotFeature) feature).categories().forEach(categories::add);
             }
         }
+        if (bundle.encoder().pipeline() != null) {
+            // Optional: absent means the fixed default preprocessing (the "features" above say it all).
+            root.set("pipeline", PipelineJson.writeFitted(bundle.encoder().pipeline()));
+        }
         if (bundle.isRegression()) {
             // Optional: absent means a classifier (every bundle saved before regression existed).
             root.put("task", "regression");
@@ -197,7 +203,8 @@ public final class ModelBundleStore {
                 ? new TargetScaler(targetNode.path("column").asText(), targetNode.path("mean").asDouble(),
                         targetNode.path("scale").asDouble(1))
                 : null;
-        return new ModelBundle(model, new FeatureEncoder(features), classes,
+        FittedPipeline pipeline = root.hasNonNull("pipeline") ? PipelineJson.readFitted(root.get("pipeline")) : null;
+        return new ModelBundle(model, new FeatureEncoder(features, pipeline), classes,
                 new BundleInfo(info.path("layerlabVersion").asText(""), info.path("dataSource").asText(""),
                         info.path("labelColumn").asText(""), info.path("createdAt").asText(""), metrics), target);
     }

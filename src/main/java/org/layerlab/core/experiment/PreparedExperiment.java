@@ -8,6 +8,7 @@ import java.util.Map;
 import org.layerlab.core.Version;
 import org.layerlab.core.bundle.BundleInfo;
 import org.layerlab.core.bundle.ModelBundle;
+import org.layerlab.core.data.Column;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.LabelEncoding;
 import org.layerlab.core.data.NumericColumn;
@@ -19,6 +20,8 @@ import org.layerlab.core.evaluate.RegressionEvaluation;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.FeatureEncoder;
+import org.layerlab.core.preprocess.FittedPipeline;
+import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.preprocess.TargetScaler;
 import org.layerlab.core.project.Project;
@@ -43,15 +46,51 @@ public record PreparedExperiment(Project project, Table table, LabelEncoding lab
             notes.add(unlabelled + " rows have no value in the label column '" + project.labelColumn()
                     + "' and are left out.");
         }
-        FeatureEncoder encoder = FeatureEncoder.fit(table, project.labelColumn(), project.preprocessing(),
-                split.train(), notes);
+        Features features = Features.fit(project, table, split, notes);
+        split = features.split();
+        FeatureEncoder encoder = features.encoder();
         int[] classOfRow = labels.classOfRow();
         PreparedData data = new PreparedData(
-                encoder.encode(table, split.train(), classOfRow),
-                encoder.encode(table, split.validation(), classOfRow),
-                encoder.encode(table, split.test(), classOfRow),
+                encoder.encodeTransformed(features.transformed(), split.train(), classOfRow),
+                encoder.encodeTransformed(features.transformed(), split.validation(), classOfRow),
+                encoder.encodeTransformed(features.transformed(), split.test(), classOfRow),
                 encoder.inputNames(), labels.classNames(), notes);
         return new PreparedExperiment(project, table, labels, split, encoder, data);
+    }
+
+    /**
+     * The feature encoding fitted on the training rows: the fixed default, or the user's pipeline followed by the
+     * encoding of what it leaves. A pipeline may drop rows (rows with missing values): they leave every split.
+     *
+     * @param transformed the table as the encoder reads it (the pipeline's output, or the table itself)
+     */
+    private record Features(FeatureEncoder encoder, Table transformed, Split split) {
+        static Features fit(Project project, Table table, Split split, List<String> notes) {
+            Preprocessing preprocessing = project.preprocessing();
+            if (!preprocessing.hasPipeline()) {
+                return new Features(FeatureEncoder.fit(table, project.labelColumn(), preprocessing, split.train(),
+                        notes), table, split);
+            }
+            FittedPipeline pipeline = FittedPipeline.fit(preprocessing.steps(), table, project.labelColumn(),
+                    preprocessing.excludedColumns(), split.train(), notes);
+            FittedPipeline.Output output = pipeline.transform(table);
+            boolean[] dropped = output.droppedRows();
+            Split kept = new Split(FittedPipeline.keep(split.train(), dropped),
+                    FittedPipeline.keep(split.validation(), dropped), FittedPipeline.keep(split.test(), dropped));
+            int droppedRows = split.train().length + split.validation().length + split.test().length
+                    - kept.train().length - kept.validation().length - kept.test().length;
+            if (droppedRows > 0) {
+                notes.add(droppedRows + " rows with missing values are left out (" + kept.train().length
+                        + " training rows remain).");
+            }
+            if (kept.train().length == 0) {
+                throw new DataProblem("The preprocessing steps leave no training rows: every row misses a value "
+                        + "somewhere. Impute missing values first, or drop rows only for a few columns.");
+            }
+            FeatureEncoder encoder = FeatureEncoder.fitAfter(pipeline, output.table(), project.labelColumn(),
+                    preprocessing.excludedColumns(), kept.train(), notes);
+            return new Features(encoder, output.table(), kept);
+        }
     }
 
     /**
@@ -78,17 +117,38 @@ public record PreparedExperiment(Project project, Table table, LabelEncoding lab
         if (split.train().length == 0) {
             throw new DataProblem("The label column '" + label + "' has no values to learn from.");
         }
-        FeatureEncoder encoder = FeatureEncoder.fit(table, label, project.preprocessing(), split.train(), notes);
+        Features features = Features.fit(project, table, split, notes);
+        split = features.split();
+        FeatureEncoder encoder = features.encoder();
+        Table transformed = features.transformed();
         TargetScaler target = TargetScaler.fit(label, numbers.values(), split.train());
         PreparedData data = new PreparedData(
-                encoder.encode(table, split.train(), rowsWithValue)
+                encoder.encodeTransformed(transformed, split.train(), rowsWithValue)
                         .withTargets(target.standardize(numbers.values(), split.train())),
-                encoder.encode(table, split.validation(), rowsWithValue)
+                encoder.encodeTransformed(transformed, split.validation(), rowsWithValue)
                         .withTargets(target.standardize(numbers.values(), split.validation())),
-                encoder.encode(table, split.test(), rowsWithValue)
+                encoder.encodeTransformed(transformed, split.test(), rowsWithValue)
                         .withTargets(target.standardize(numbers.values(), split.test())),
                 encoder.inputNames(), List.of(label), notes, target);
         return new PreparedExperiment(project, table, labels, split, encoder, data);
+    }
+
+    /**
+     * The training rows of the project's split before any preprocessing step drops rows: what the pipeline is
+     * fitted on (and what its preview shows).
+     */
+    public static int[] trainingRows(Project project, Table table) {
+        int[] classOfRow;
+        if (project.taskFor(table) == TaskType.REGRESSION) {
+            Column label = table.column(project.labelColumn());
+            classOfRow = new int[label.size()];
+            for (int row = 0; row < classOfRow.length; row++) {
+                classOfRow[row] = label.isMissing(row) ? -1 : 0;
+            }
+        } else {
+            classOfRow = LabelEncoding.of(table, project.labelColumn()).classOfRow();
+        }
+        return Split.stratified(classOfRow, project.split()).train();
     }
 
     /** Classification or regression, as prepared. */

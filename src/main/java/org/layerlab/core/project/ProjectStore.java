@@ -17,6 +17,7 @@ import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.data.TaskType;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.io.AtomicFiles;
+import org.layerlab.core.preprocess.PipelineJson;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.train.TrainingConfig;
 
@@ -123,6 +124,10 @@ public final class ProjectStore {
         preprocessing.put("standardize", project.preprocessing().standardize());
         ArrayNode excluded = preprocessing.putArray("excludedColumns");
         project.preprocessing().excludedColumns().forEach(excluded::add);
+        if (project.preprocessing().hasPipeline()) {
+            // Optional: absent means LayerLab's fixed default preprocessing (every file saved before pipelines).
+            preprocessing.set("steps", PipelineJson.writeSteps(project.preprocessing().steps()));
+        }
         root.set("network", NetworkJson.write(project.network()));
         ObjectNode training = root.putObject("training");
         training.put("epochs", project.training().epochs());
@@ -142,7 +147,8 @@ public final class ProjectStore {
         JsonNode pre = root.path("preprocessing");
         List<String> excluded = new ArrayList<>();
         pre.path("excludedColumns").forEach(node -> excluded.add(node.asText()));
-        Preprocessing preprocessing = new Preprocessing(pre.path("standardize").asBoolean(true), excluded);
+        Preprocessing preprocessing = new Preprocessing(pre.path("standardize").asBoolean(true), excluded,
+                pre.hasNonNull("steps") ? PipelineJson.readSteps(pre.get("steps")) : null);
         JsonNode networkJson = required(root, "network");
         NetworkGraph network = version == 1 ? NetworkJson.readVersion1(networkJson) : NetworkJson.read(networkJson);
         JsonNode training = required(root, "training");
