@@ -9,15 +9,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.layerlab.core.bundle.ModelBundle;
 import org.layerlab.core.bundle.ModelBundleStore;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.LabelGuesser;
 import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.data.TableReader;
+import org.layerlab.core.data.TaskType;
 import org.layerlab.core.dl4j.Dl4jTrainer;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.ImageExperiment;
+import org.layerlab.core.evaluate.RegressionEvaluation;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.experiment.RunReport;
 import org.layerlab.core.export.HtmlReport;
@@ -70,6 +73,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COLUMN",
             description = "The column to predict (default: guessed from the column names).")
     String label;
+
+    @Option(names = "--task", paramLabel = "classification|regression",
+            description = "Predict classes or a number (default: guessed from the label column).")
+    String task;
 
     @Option(names = "--hidden", paramLabel = "64,32", split = ",",
             description = "Units of each hidden Dense layer (ReLU), e.g. 64,32 (default: 64,32).")
@@ -149,6 +156,8 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Data: %s (%d rows, %d columns), label '%s'%n", project.dataFile().getFileName(),
                 table.rowCount(), table.columnCount(), project.labelColumn());
         PreparedExperiment experiment = PreparedExperiment.prepare(project, table);
+        out.println("Task: " + experiment.task().plainName()
+                + (project.task() == null ? " (guessed from the label; choose with --task)" : ""));
         experiment.data().notes().forEach(note -> out.println("Note: " + note));
         if (template != null) {
             // A template adapts to the data, so it is built once the data's shape and classes are known.
@@ -190,9 +199,19 @@ public final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Error: " + result.message());
             return 1;
         }
-        Evaluation test = experiment.evaluateOnTest(result.model());
-        printEvaluation(out, test, result);
-        ObjectNode json = RunReport.toJson(experiment, result, test);
+        ObjectNode json;
+        ModelBundle bundle;
+        if (experiment.task() == TaskType.REGRESSION) {
+            RegressionEvaluation test = experiment.evaluateRegressionOnTest(result.model());
+            printRegression(out, test, result);
+            json = RunReport.toJson(experiment, result, test);
+            bundle = experiment.bundle(result.model(), test);
+        } else {
+            Evaluation test = experiment.evaluateOnTest(result.model());
+            printEvaluation(out, test, result);
+            json = RunReport.toJson(experiment, result, test);
+            bundle = experiment.bundle(result.model(), test);
+        }
         if (report != null) {
             RunReport.write(json, report);
             out.println("Report written to " + report);
@@ -204,7 +223,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("Web page report written to " + html);
         }
         if (saveModel != null) {
-            ModelBundleStore.save(experiment.bundle(result.model(), test), saveModel);
+            ModelBundleStore.save(bundle, saveModel);
             out.println("Model saved to " + saveModel);
         }
         out.flush();
@@ -322,6 +341,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (label != null && !project.isImageFolder()) {
             project = project.withLabel(label);
         }
+        if (task != null) {
+            TaskType chosen = TaskType.fromName(task);
+            if (chosen == null) {
+                throw new IllegalArgumentException("There is no task '" + task + "'. Choose classification or "
+                        + "regression.");
+            }
+            project = project.withTask(chosen);
+        }
         if (hidden != null && template != null) {
             throw new IllegalArgumentException("Give either --hidden or --template, not both.");
         }
@@ -378,6 +405,17 @@ public final class TrainCommand implements Callable<Integer> {
         return config;
     }
 
+    private static void printRegression(PrintWriter out, RegressionEvaluation test, TrainingResult result) {
+        out.println();
+        if (result.outcome() == TrainingEvent.Outcome.STOPPED) {
+            out.println(result.message());
+        }
+        out.printf(Locale.ROOT, "Test MAE %.4f   RMSE %.4f   R² %.4f   (%d rows)%n", test.meanAbsoluteError(),
+                test.rootMeanSquaredError(), test.r2(), test.count());
+        out.printf(Locale.ROOT, "Training speed: %,.0f samples/s on %s%n", result.trainSamplesPerSecond(),
+                result.backend());
+    }
+
     private static void printEvaluation(PrintWriter out, Evaluation test, TrainingResult result) {
         out.println();
         if (result.outcome() == TrainingEvent.Outcome.STOPPED || result.bestEpoch() > 0) {
@@ -416,7 +454,13 @@ public final class TrainCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Best epoch: %d (%s %.4f)%n", best.bestEpoch(), best.metric(), best.value());
                 out.flush();
             }
-            if (event instanceof TrainingEvent.EpochEnded e
+            if (event instanceof TrainingEvent.EpochEnded e && e.isRegression()
+                    && (e.epoch() == 1 || e.epoch() % step == 0 || e.epoch() == e.epochs())) {
+                out.printf(Locale.ROOT, "Epoch %d/%d  train loss %.4f  train MAE %.4f  val loss %s  val MAE %s  "
+                                + "(%,.0f samples/s)%n", e.epoch(), e.epochs(), e.trainLoss(), e.trainMeanAbsoluteError(),
+                        format(e.validationLoss()), format(e.validationMeanAbsoluteError()), e.samplesPerSecond());
+                out.flush();
+            } else if (event instanceof TrainingEvent.EpochEnded e
                     && (e.epoch() == 1 || e.epoch() % step == 0 || e.epoch() == e.epochs())) {
                 out.printf(Locale.ROOT, "Epoch %d/%d  train loss %.4f  train acc %.4f  val loss %s  val acc %s  "
                                 + "(%,.0f samples/s)%n", e.epoch(), e.epochs(), e.trainLoss(), e.trainAccuracy(),

@@ -128,6 +128,45 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * Points, one colour per series (class order, as {@link #PALETTE}); a series whose key is {@link #IDEAL_LINE}
+     * is drawn as a thin grey line instead (e.g. predicted = actual).
+     */
+    static JFreeChart scatter(String title, String xLabel, String yLabel, XYDataset data, String noData) {
+        JFreeChart chart = line(title, xLabel, yLabel, data, data.getSeriesCount() > 1);
+        XYPlot plot = chart.getXYPlot();
+        plot.setNoDataMessage(noData);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
+            @Override
+            public boolean getItemLineVisible(int series, int item) {
+                return IDEAL_LINE.equals(getPlot().getDataset().getSeriesKey(series));
+            }
+
+            @Override
+            public boolean getItemShapeVisible(int series, int item) {
+                return !IDEAL_LINE.equals(getPlot().getDataset().getSeriesKey(series));
+            }
+
+            @Override
+            public java.awt.Paint getItemPaint(int series, int item) {
+                return IDEAL_LINE.equals(getPlot().getDataset().getSeriesKey(series)) ? new Color(0x9C, 0xA3, 0xAF)
+                        : PALETTE[series % PALETTE.length];
+            }
+        };
+        java.awt.Shape dot = new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5);
+        renderer.setDefaultShape(dot);
+        renderer.setAutoPopulateSeriesShape(false);
+        renderer.setDefaultStroke(new BasicStroke(1.2f));
+        renderer.setAutoPopulateSeriesStroke(false);
+        plot.setRenderer(renderer);
+        return chart;
+    }
+
+    /** The series key that {@link #scatter} draws as a reference line. */
+    static final String IDEAL_LINE = "predicted = actual";
+
     private static JFreeChart line(String title, String xLabel, String yLabel, XYDataset data, boolean legend) {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
                 legend, false, false);

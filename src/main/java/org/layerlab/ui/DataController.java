@@ -34,6 +34,7 @@ import javafx.stage.FileChooser;
 import org.layerlab.core.data.Column;
 import org.layerlab.core.data.NumericColumn;
 import org.layerlab.core.data.Table;
+import org.layerlab.core.data.TaskType;
 import org.layerlab.ui.DataViewModel.ClassCount;
 import org.layerlab.ui.DataViewModel.ColumnInfo;
 
@@ -52,6 +53,7 @@ public final class DataController {
     @FXML private Label fileTitleLabel;
     @FXML private Label fileDetailsLabel;
     @FXML private ComboBox<String> labelCombo;
+    @FXML private ComboBox<TaskType> taskCombo;
     @FXML private Label dataProblemLabel;
     @FXML private TableView<ColumnInfo> columnTable;
     @FXML private TableColumn<ColumnInfo, String> columnNameColumn;
@@ -102,6 +104,20 @@ public final class DataController {
 
         labelCombo.setItems(model.labelChoices());
         labelCombo.valueProperty().bindBidirectional(model.labelProperty());
+        taskCombo.getItems().setAll(TaskType.values());
+        taskCombo.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TaskType task) {
+                return task == null ? "" : task == TaskType.REGRESSION ? "Regression (predict a number)"
+                        : "Classification (predict a class)";
+            }
+
+            @Override
+            public TaskType fromString(String text) {
+                return TaskType.fromName(text);
+            }
+        });
+        taskCombo.valueProperty().bindBidirectional(model.taskProperty());
         showProblem(dataProblemLabel, shared.dataProblemProperty());
 
         setUpColumnTable();

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.layerlab.core.data.Column;
 import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.data.Table;
+import org.layerlab.core.data.TaskType;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.project.Project;
@@ -35,6 +36,7 @@ public final class DataViewModel {
     private final ObservableList<ColumnInfo> columns = FXCollections.observableArrayList();
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
     private final ObjectProperty<String> label = new SimpleObjectProperty<>(this, "label");
+    private final ObjectProperty<TaskType> task = new SimpleObjectProperty<>(this, "task");
     private final ObjectProperty<Integer> trainPercent = new SimpleObjectProperty<>(this, "trainPercent", 70);
     private final ObjectProperty<Integer> validationPercent = new SimpleObjectProperty<>(this, "validationPercent", 15);
     private final ReadOnlyStringWrapper testPercentText = new ReadOnlyStringWrapper(this, "testPercentText", "15 %");
@@ -59,6 +61,13 @@ public final class DataViewModel {
         label.addListener((obs, old, column) -> {
             if (!syncing && column != null) {
                 shared.updateProject(p -> p.withLabel(column));
+            }
+        });
+        task.addListener((obs, old, chosen) -> {
+            Table table = shared.getTable();
+            Project project = shared.getProject();
+            if (!syncing && chosen != null && project != null && table != null && project.taskFor(table) != chosen) {
+                shared.updateProject(p -> p.withTask(chosen));
             }
         });
         trainPercent.addListener((obs, old, value) -> onSplitEdited());
@@ -168,6 +177,8 @@ public final class DataViewModel {
         syncing = true;
         try {
             label.set(project.labelColumn());
+            Table table = shared.getTable();
+            task.set(table == null || table.find(project.labelColumn()).isEmpty() ? null : project.taskFor(table));
             SplitSettings split = project.split();
             trainPercent.set((int) Math.round(split.train() * 100));
             validationPercent.set((int) Math.round(split.validation() * 100));
@@ -313,6 +324,11 @@ public final class DataViewModel {
 
     public BooleanProperty standardizeProperty() {
         return standardize;
+    }
+
+    /** Classification or regression: the project's choice, else the guess from the label column. */
+    public ObjectProperty<TaskType> taskProperty() {
+        return task;
     }
 
     public ObservableList<ClassCount> classCounts() {

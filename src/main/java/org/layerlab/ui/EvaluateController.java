@@ -61,6 +61,13 @@ public final class EvaluateController {
     @FXML private ChartViewer rocChart;
     @FXML private ChartViewer precisionRecallChart;
 
+    @FXML private Node regressionContent;
+    @FXML private Label regressionSummaryLabel;
+    @FXML private Label maeValue;
+    @FXML private Label rmseValue;
+    @FXML private Label r2Value;
+    @FXML private ChartViewer predictedVsActualChart;
+
     @FXML private ScrollPane evaluateScroll;
     @FXML private ChartViewer importanceChart;
     @FXML private StackPane importanceChartHolder;
@@ -79,7 +86,15 @@ public final class EvaluateController {
 
     @FXML
     private void initialize() {
-        emptyState.visibleProperty().bind(model.availableProperty().not());
+        emptyState.visibleProperty().bind(model.availableProperty().not()
+                .and(model.regressionAvailableProperty().not()));
+        regressionContent.visibleProperty().bind(model.regressionAvailableProperty());
+        regressionSummaryLabel.textProperty().bind(model.regressionSummaryProperty());
+        maeValue.textProperty().bind(model.maeTextProperty());
+        rmseValue.textProperty().bind(model.rmseTextProperty());
+        r2Value.textProperty().bind(model.r2TextProperty());
+        predictedVsActualChart.setChart(Charts.scatter("Predicted against actual (on the line = exact)", "actual",
+                "predicted", model.predictedVsActual(), "Train a model to see its predictions."));
         evaluationContent.visibleProperty().bind(model.availableProperty());
         summaryLabel.textProperty().bind(model.summaryProperty());
         testAccuracyValue.textProperty().bind(model.accuracyTextProperty());

@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.layerlab.core.data.Column;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
@@ -48,6 +50,12 @@ public final class EvaluateViewModel {
     private final ReadOnlyObjectWrapper<Cell> selectedCell = new ReadOnlyObjectWrapper<>(this, "selectedCell");
     private final ReadOnlyStringWrapper cellTitle = new ReadOnlyStringWrapper(this, "cellTitle", "");
     private final ObservableList<CellRow> cellRows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper regressionAvailable = new ReadOnlyBooleanWrapper(this, "regressionAvailable");
+    private final ReadOnlyStringWrapper maeText = new ReadOnlyStringWrapper(this, "maeText", "–");
+    private final ReadOnlyStringWrapper rmseText = new ReadOnlyStringWrapper(this, "rmseText", "–");
+    private final ReadOnlyStringWrapper r2Text = new ReadOnlyStringWrapper(this, "r2Text", "–");
+    private final ReadOnlyStringWrapper regressionSummary = new ReadOnlyStringWrapper(this, "regressionSummary", "");
+    private final XYSeriesCollection predictedVsActual = new XYSeriesCollection();
     /** Bumped on every new evaluation, so that probabilities of an older model are dropped. */
     private long generation;
 
@@ -55,6 +63,68 @@ public final class EvaluateViewModel {
         this.shared = shared;
         shared.evaluationProperty().addListener((obs, old, evaluation) -> show(evaluation));
         show(shared.evaluationProperty().get());
+        shared.regressionResultProperty().addListener((obs, old, result) -> showRegression(result));
+        showRegression(shared.regressionResultProperty().get());
+    }
+
+    /** Regression: MAE, RMSE and R², and one point per test row (actual across, predicted up). */
+    private void showRegression(RegressionResult result) {
+        regressionAvailable.set(result != null);
+        predictedVsActual.removeAllSeries();
+        if (result == null) {
+            maeText.set("–");
+            rmseText.set("–");
+            r2Text.set("–");
+            regressionSummary.set("");
+            return;
+        }
+        maeText.set(String.format(Locale.ROOT, "%.4g", result.metrics().meanAbsoluteError()));
+        rmseText.set(String.format(Locale.ROOT, "%.4g", result.metrics().rootMeanSquaredError()));
+        r2Text.set(format(result.metrics().r2()));
+        regressionSummary.set(String.format(Locale.ROOT, "On %d test rows the predictions are off by %.4g on "
+                        + "average; R² %.3f means the model explains %.0f%% of how much the value varies "
+                        + "(0%% would be no better than always guessing the average).", result.metrics().count(),
+                result.metrics().meanAbsoluteError(), result.metrics().r2(), Math.max(0, 100 * result.metrics().r2())));
+        XYSeries points = new XYSeries("test rows", false, true);
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < result.actual().length; i++) {
+            points.add(result.actual()[i], result.predicted()[i], false);
+            low = Math.min(low, Math.min(result.actual()[i], result.predicted()[i]));
+            high = Math.max(high, Math.max(result.actual()[i], result.predicted()[i]));
+        }
+        predictedVsActual.addSeries(points);
+        if (low <= high) {
+            XYSeries ideal = new XYSeries(Charts.IDEAL_LINE, false, true);
+            ideal.add(low, low);
+            ideal.add(high, high);
+            predictedVsActual.addSeries(ideal);
+        }
+    }
+
+    public ReadOnlyBooleanProperty regressionAvailableProperty() {
+        return regressionAvailable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty maeTextProperty() {
+        return maeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rmseTextProperty() {
+        return rmseText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty r2TextProperty() {
+        return r2Text.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty regressionSummaryProperty() {
+        return regressionSummary.getReadOnlyProperty();
+    }
+
+    /** Series 0: one point per test row; series 1: the line where predicted equals actual. */
+    public XYSeriesCollection predictedVsActual() {
+        return predictedVsActual;
     }
 
     /**

@@ -89,6 +89,8 @@ public final class ProjectViewModel {
             new SimpleObjectProperty<>(this, "training", TrainingConfig.defaults());
     private final ObjectProperty<TrainingResult> trainingResult = new SimpleObjectProperty<>(this, "trainingResult");
     private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(this, "evaluation");
+    private final ObjectProperty<RegressionResult> regressionResult =
+            new SimpleObjectProperty<>(this, "regressionResult");
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>(this, "projectFile");
     private final ObjectProperty<BackendInfo> backend = new SimpleObjectProperty<>(this, "backend");
     private final BooleanProperty trainingRunning = new SimpleBooleanProperty(this, "trainingRunning");
@@ -357,6 +359,7 @@ public final class ProjectViewModel {
         Table data = table.get();
         experiment.set(null);
         evaluation.set(null);
+        regressionResult.set(null);
         trainingResult.set(null);
         preparing.set(true);
         inBackground(() -> Preparation.of(current, data), prepared -> {
@@ -413,6 +416,7 @@ public final class ProjectViewModel {
         dataGeneration++;
         preparing.set(false);
         evaluation.set(null);
+        regressionResult.set(null);
         trainingResult.set(null);
         experiment.set(null);
         imageExperiment.set(null);
@@ -572,6 +576,11 @@ public final class ProjectViewModel {
 
     public ObjectProperty<Evaluation> evaluationProperty() {
         return evaluation;
+    }
+
+    /** The last regression run measured on the test rows; null for classification or before training. */
+    public ObjectProperty<RegressionResult> regressionResultProperty() {
+        return regressionResult;
     }
 
     public ReadOnlyObjectProperty<Path> projectFileProperty() {

@@ -17,7 +17,9 @@ public enum Sample {
             List.of("name", "ticket", "boat", "body", "home.dest", "cabin"),
             "1,309 passengers: predict who survived."),
     MNIST_IMAGES("MNIST (400 images)", "mnist-small", List.of(),
-            "400 handwritten digits as 28×28 PNG images, one folder per digit, already split into train/ and test/.");
+            "400 handwritten digits as 28×28 PNG images, one folder per digit, already split into train/ and test/."),
+    DIABETES("Diabetes progression (regression)", "diabetes/diabetes.csv", List.of(),
+            "442 patients, 10 measurements: predict a number, the disease's progression a year later.");
 
     /** System property naming the samples folder (the tests point it at the project's samples/). */
     public static final String FOLDER_PROPERTY = "layerlab.samples";

@@ -83,6 +83,8 @@ public final class TrainViewModel {
     private final BooleanBinding stopDisabled;
 
     private TrainingRun run;
+    /** The last run whose end was shown (its regression metrics may follow). */
+    private TrainingRun finishedRun;
     private int epochs;
     private int iterationsPerEpoch;
     private int lossBlock = 1;
@@ -151,6 +153,7 @@ public final class TrainViewModel {
         clearRunDisplay();
         events.clear();
         shared.evaluationProperty().set(null);
+        shared.regressionResultProperty().set(null);
         shared.trainingResultProperty().set(null);
         shared.trainingRunningProperty().set(true);
         stopping.set(false);
@@ -167,18 +170,31 @@ public final class TrainViewModel {
         started.result().whenComplete((result, failure) -> {
             // Still on the training thread: evaluating uses the engine, so it stays off the UI thread too.
             Evaluation evaluation = null;
+            RegressionResult regression = null;
             String evaluationProblem = "";
             if (failure == null && result != null && result.model() != null && result.outcome() != Outcome.FAILED
                     && result.epochsCompleted() > 0) {
                 try {
-                    evaluation = evaluateOnTest.apply(result.model());
+                    if (data.isRegression()) {
+                        regression = RegressionResult.of(shared.getExperiment(), result.model());
+                    } else {
+                        evaluation = evaluateOnTest.apply(result.model());
+                    }
                 } catch (RuntimeException | LinkageError problem) {
                     evaluationProblem = UserMessages.of(problem);
                 }
             }
             Evaluation measured = evaluation;
+            RegressionResult measuredValues = regression;
             String problem = evaluationProblem;
-            shared.ui().execute(() -> finish(started, result, failure, measured, problem));
+            shared.ui().execute(() -> {
+                finish(started, result, failure, measured, problem);
+                if (measuredValues != null && finishedRun == started) {
+                    shared.regressionResultProperty().set(measuredValues);
+                    testAccuracyText.set(String.format(Locale.ROOT, "Test R² %.3f · mean absolute error %.4g",
+                            measuredValues.metrics().r2(), measuredValues.metrics().meanAbsoluteError()));
+                }
+            });
         });
     }
 
@@ -281,6 +297,15 @@ public final class TrainViewModel {
         }
         speedText.set(String.format("%,.0f samples/s · %s", epoch.samplesPerSecond(), duration(epoch.elapsedMillis())));
         StringBuilder metrics = new StringBuilder();
+        if (epoch.isRegression()) {
+            metrics.append(String.format(Locale.ROOT, "Loss %.4f · training mean absolute error %.4g", epoch.trainLoss(),
+                    epoch.trainMeanAbsoluteError()));
+            if (Double.isFinite(epoch.validationMeanAbsoluteError())) {
+                metrics.append(String.format(Locale.ROOT, " · validation %.4g", epoch.validationMeanAbsoluteError()));
+            }
+            metricsText.set(metrics.toString());
+            return false;
+        }
         metrics.append(String.format(Locale.ROOT, "Loss %.4f · training accuracy %.3f", epoch.trainLoss(),
                 epoch.trainAccuracy()));
         if (Double.isFinite(epoch.validationAccuracy())) {
@@ -304,6 +329,7 @@ public final class TrainViewModel {
         if (finished != run) {
             return;
         }
+        finishedRun = finished;
         drain();
         ticker.stop();
         run = null;

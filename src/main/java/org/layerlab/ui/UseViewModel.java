@@ -67,6 +67,7 @@ public final class UseViewModel {
         this.shared = shared;
         this.networkLoader = networkLoader;
         shared.evaluationProperty().addListener((obs, old, evaluation) -> followTraining(evaluation));
+        shared.regressionResultProperty().addListener((obs, old, result) -> followRegression(result));
     }
 
     // ---------------------------------------------------------------- user intents
@@ -278,6 +279,23 @@ public final class UseViewModel {
                 experiment.table().source(), evaluation.accuracy()), firstTestRow(experiment));
     }
 
+    /** As {@link #followTraining}, for a regression model. */
+    private void followRegression(RegressionResult measured) {
+        TrainingResult result = shared.trainingResultProperty().get();
+        PreparedExperiment experiment = shared.getExperiment();
+        if (measured == null || result == null || result.model() == null || experiment == null) {
+            if (fromTraining && measured == null) {
+                fromTraining = false;
+                use(null, "", Map.of());
+            }
+            return;
+        }
+        ModelBundle trained = experiment.bundle(result.model(), measured.metrics());
+        fromTraining = true;
+        use(trained, String.format(Locale.ROOT, "Model trained just now on %s (test R² %.3f).",
+                experiment.table().source(), measured.metrics().r2()), firstTestRow(experiment));
+    }
+
     private void use(ModelBundle next, String source, Map<String, String> prefill) {
         generation++;
         if (server != null) {
@@ -318,6 +336,11 @@ public final class UseViewModel {
 
     private void show(Prediction prediction) {
         inputProblem.set("");
+        if (prediction.isValue()) {
+            predictedText.set(String.format(Locale.ROOT, "%.6g", prediction.value()));
+            probabilityData.clear();
+            return;
+        }
         double probability = prediction.probabilities().getOrDefault(prediction.label(), 0.0);
         predictedText.set(String.format(Locale.ROOT, "%s (probability %.3f)", prediction.label(), probability));
         probabilityData.clear();

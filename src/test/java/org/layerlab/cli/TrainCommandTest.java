@@ -72,6 +72,45 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsDiabetesAsRegressionAndReportsMaeRmseAndR2() throws IOException {
+        Path report = folder.resolve("diabetes.json");
+        Path model = folder.resolve("diabetes.llmodel");
+        Path predictions = folder.resolve("diabetes-predictions.csv");
+
+        int exit = run("train", "--data", "samples/diabetes/diabetes.csv", "--epochs", "30", "--lr", "0.001",
+                "--report", report.toString(), "--save-model", model.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Label column guessed: 'progression'")
+                .contains("Task: regression (guessed").contains("train MAE").contains("Test MAE");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.path("task").asText()).isEqualTo("regression");
+        JsonNode test = json.path("test");
+        assertThat(test.path("mae").asDouble()).isBetween(20.0, 60.0);
+        assertThat(test.path("rmse").asDouble()).isGreaterThanOrEqualTo(test.path("mae").asDouble());
+        assertThat(test.path("r2").asDouble()).isGreaterThan(0.3);
+        assertThat(test.has("accuracy")).isFalse();
+        assertThat(json.path("history").get(29).path("val_mae").isNumber()).isTrue();
+
+        assertThat(run("predict", model.toString(), "--data", "samples/diabetes/diabetes.csv",
+                "--out", predictions.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines.get(0)).isEqualTo("row,predicted");
+        assertThat(lines).hasSize(443);
+        assertThat(Double.parseDouble(lines.get(1).split(",")[1])).isBetween(25.0, 346.0);
+    }
+
+    @Test
+    void theTaskCanBeChosenAndAWrongOneIsExplained() {
+        assertThat(run("train", "--data", "samples/iris/iris.csv", "--task", "regression", "--epochs", "1"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("holds words");
+        assertThat(run("train", "--data", "samples/iris/iris.csv", "--task", "guess", "--epochs", "1"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("Choose classification or regression");
+    }
+
+    @Test
     void defaultsLearnIrisWellWhicheverSplitTheSeedMakes() throws IOException {
         // The test split of iris is 24 rows, so one seed's accuracy swings by 4% per row; the mean over
         // several seeds is what tells whether the defaults are good.

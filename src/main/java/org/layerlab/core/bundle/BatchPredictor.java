@@ -19,8 +19,8 @@ import org.layerlab.core.io.AtomicFiles;
 
 /**
  * Predicts every row of a data file (CSV, TSV or ARFF) with a {@link Predictor} and writes one CSV line per row:
- * row number, predicted class, and each class's probability. Rows are predicted in batches to bound memory; the
- * output is written atomically. Used by {@code layerlab predict} and by the app's batch prediction.
+ * row number, predicted class, and each class's probability (for a regression model: row number and the number).
+ * Rows are predicted in batches to bound memory; the output is written atomically. Used by {@code layerlab predict} and by the app's batch prediction.
  */
 public final class BatchPredictor {
     /** Rows predicted per batch: bounds memory on large files. */
@@ -56,8 +56,10 @@ public final class BatchPredictor {
                     + String.join(", ", table.columnNames()) + ".");
         }
         StringBuilder csv = new StringBuilder("row,predicted");
-        for (String name : predictor.classNames()) {
-            csv.append(",").append(quote("p(" + name + ")"));
+        if (!predictor.isRegression()) {
+            for (String name : predictor.classNames()) {
+                csv.append(",").append(quote("p(" + name + ")"));
+            }
         }
         csv.append('\n');
         for (int start = 0; start < table.rowCount(); start += BATCH) {
@@ -80,7 +82,8 @@ public final class BatchPredictor {
             }
             for (int i = 0; i < predictions.size(); i++) {
                 Prediction prediction = predictions.get(i);
-                csv.append(start + i + 1).append(',').append(quote(prediction.label()));
+                csv.append(start + i + 1).append(',').append(prediction.isValue()
+                        ? String.format(Locale.ROOT, "%.6f", prediction.value()) : quote(prediction.label()));
                 for (double p : prediction.probabilities().values()) {
                     csv.append(',').append(String.format(Locale.ROOT, "%.6f", p));
                 }

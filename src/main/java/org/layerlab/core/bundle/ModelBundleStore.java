@@ -23,6 +23,9 @@ import java.util.zip.ZipOutputStream;
 import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.FeatureEncoder;
+import org.layerlab.core.preprocess.FittedPipeline;
+import org.layerlab.core.preprocess.PipelineJson;
+import org.layerlab.core.preprocess.TargetScaler;
 import org.layerlab.core.train.TrainedModel;
 
 /**
@@ -157,6 +160,18 @@ public final class ModelBundleStore {
             image.put("height", bundle.imageShape().height());
             image.put("width", bundle.imageShape().width());
         }
+        if (bundle.encoder().pipeline() != null) {
+            // Optional: absent means the fixed default preprocessing (the "features" above say it all).
+            root.set("pipeline", PipelineJson.writeFitted(bundle.encoder().pipeline()));
+        }
+        if (bundle.isRegression()) {
+            // Optional: absent means a classifier (every bundle saved before regression existed).
+            root.put("task", "regression");
+            ObjectNode target = root.putObject("target");
+            target.put("column", bundle.target().column());
+            target.put("mean", bundle.target().mean());
+            target.put("scale", bundle.target().scale());
+        }
         ObjectNode info = root.putObject("info");
         info.put("layerlabVersion", bundle.info().layerlabVersion());
         info.put("dataSource", bundle.info().dataSource());
@@ -193,9 +208,15 @@ public final class ModelBundleStore {
         JsonNode info = root.path("info");
         Map<String, Double> metrics = new LinkedHashMap<>();
         info.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-        return new ModelBundle(model, new FeatureEncoder(features), classes,
+        JsonNode targetNode = root.path("target");
+        TargetScaler target = "regression".equals(root.path("task").asText())
+                ? new TargetScaler(targetNode.path("column").asText(), targetNode.path("mean").asDouble(),
+                        targetNode.path("scale").asDouble(1))
+                : null;
+        FittedPipeline pipeline = root.hasNonNull("pipeline") ? PipelineJson.readFitted(root.get("pipeline")) : null;
+        return new ModelBundle(model, new FeatureEncoder(features, pipeline), classes,
                 new BundleInfo(info.path("layerlabVersion").asText(""), info.path("dataSource").asText(""),
-                        info.path("labelColumn").asText(""), info.path("createdAt").asText(""), metrics), imageShape);
+                        info.path("labelColumn").asText(""), info.path("createdAt").asText(""), metrics), imageShape, target);
     }
 
     /** For tests and tools: the manifest text of a bundle file. */

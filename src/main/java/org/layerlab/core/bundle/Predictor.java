@@ -17,7 +17,8 @@ import org.layerlab.core.preprocess.EncodedSet;
  * Predicts from named values ({@code {"sepal_length": 5.1, …}}) with a {@link ModelBundle}, replaying exactly the
  * preprocessing fitted at training time. Checks every request first and answers a wrong one with a
  * {@link BundleProblem} saying what is wrong: a missing or unknown field, a word where a number belongs, a category
- * the model never saw. A value may be {@code null} to mean "missing" (filled as in training).
+ * the model never saw. A value may be {@code null} to mean "missing" (filled as in training). A regression model
+ * answers with the number it predicts, in the label's own units.
  */
 public final class Predictor {
     private final ModelBundle bundle;
@@ -36,6 +37,11 @@ public final class Predictor {
         return bundle.classNames();
     }
 
+    /** True when the model predicts a number ({@link Prediction#value()}) rather than a class. */
+    public boolean isRegression() {
+        return bundle.isRegression();
+    }
+
     public Prediction predict(Map<String, ?> row) {
         return predictAll(List.of(row)).get(0);
     }
@@ -50,6 +56,13 @@ public final class Predictor {
             indices[i] = i;
         }
         EncodedSet encoded = bundle.encoder().encode(table, indices, new int[rows.size()]);
+        if (bundle.isRegression()) {
+            List<Prediction> values = new ArrayList<>(rows.size());
+            for (float standardized : bundle.model().predictValues(encoded)) {
+                values.add(Prediction.ofValue(bundle.target().restore(standardized)));
+            }
+            return values;
+        }
         float[][] probabilities = bundle.model().predictProbabilities(encoded);
         List<Prediction> predictions = new ArrayList<>(rows.size());
         for (float[] row : probabilities) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Guesses which column holds the label to predict: a column with a telling name ("label", "class",
- * "species", …) if there is one that works as classes, else the last column that does.
+ * "species", …) if there is one that works as classes or as a quantity to predict, else the last column that does.
  */
 public final class LabelGuesser {
     /** More distinct values than this and a column is no longer a sensible set of classes. */
@@ -33,8 +33,9 @@ public final class LabelGuesser {
         return Optional.empty();
     }
 
+    /** A usable set of classes, or a numeric column with many values (a quantity to predict by regression). */
     private static boolean works(Column column) {
         int distinct = LabelEncoding.distinctValues(column).size();
-        return distinct >= 2 && distinct <= MAX_CLASSES;
+        return distinct >= 2 && (distinct <= MAX_CLASSES || TaskType.guess(column) == TaskType.REGRESSION);
     }
 }

@@ -19,6 +19,12 @@ interface BatchFeed extends AutoCloseable {
         double[] lossAndAccuracy(INDArray features, int[] labels);
     }
 
+    /** Regression errors of the network on some rows, as {@link Dl4jTrainer} measures a whole split. */
+    @FunctionalInterface
+    interface RegressionMeasure {
+        double[] squaredAndAbsoluteError(INDArray features, float[] targets);
+    }
+
     /** Starts epoch {@code epoch} (counted from 1) with a new order of the examples, drawn from the run's seed. */
     void startEpoch(int epoch);
 
@@ -27,6 +33,11 @@ interface BatchFeed extends AutoCloseable {
 
     /** Mean loss and accuracy on the whole training split (without augmentation), in evaluation-sized slices. */
     double[] lossAndAccuracy(Measure measure);
+
+    /** Regression: mean squared and absolute error on the whole training split. Only tables have targets. */
+    default double[] regressionErrors(RegressionMeasure measure) {
+        throw new UnsupportedOperationException("only a table in memory carries regression targets");
+    }
 
     @Override
     void close();

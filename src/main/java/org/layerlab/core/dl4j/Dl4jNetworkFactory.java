@@ -210,9 +210,11 @@ final class Dl4jNetworkFactory {
                     .l1(dense.l1()).l2(dense.l2()).build();
         }
         if (spec instanceof OutputSpec output) {
-            return new OutputLayer.Builder(loss(output.activation())).nIn(in.elementCount())
+            // Regression always predicts the number itself: identity output, mean squared error.
+            OutputActivation outputActivation = data.regression() ? OutputActivation.IDENTITY : output.activation();
+            return new OutputLayer.Builder(loss(outputActivation)).nIn(in.elementCount())
                     .nOut(output.unitsFor(data.classes()))
-                    .activation(activation(output.activation()))
+                    .activation(activation(outputActivation))
                     .weightInit(WeightInit.XAVIER).build();
         }
         if (spec instanceof ConvolutionSpec conv) {

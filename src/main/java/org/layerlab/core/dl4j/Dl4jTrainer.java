@@ -57,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * table in memory (no per-batch gathering), batches read on a background thread for images. The {@link RunControl} is asked before every minibatch, so Stop and Pause
  * act within one iteration. After each epoch the loss and accuracy on the whole training and validation splits are
  * reported; that loss is the multi-class cross-entropy of the outputs read as class probabilities, whatever loss the
- * Output layer trains with (the same for softmax; comparable across networks).
+ * Output layer trains with (the same for softmax; comparable across networks). For regression (identity output,
+ * standardized targets) the loss is the mean squared error on the standardized targets, and the mean absolute
+ * error in the label's own units takes the place of accuracy.
  *
  * <p>Every epoch the state can be checkpointed ({@link RunOptions}; see {@link Dl4jCheckpoints}), and a run resumed
  * from a checkpoint goes on exactly as if it had not stopped: the optimizer state and DL4J's iteration and epoch
@@ -299,6 +301,9 @@ public final class Dl4jTrainer implements Trainer {
             if (train.columns() == 0) {
                 return "There are no input columns: choose at least one feature.";
             }
+            if (data.isRegression()) {
+                return targetProblem();
+            }
             if (data.classCount() < 2) {
                 return "The label has " + data.classCount() + " class" + (data.classCount() == 1 ? "" : "es")
                         + "; a classifier needs at least two.";
@@ -312,6 +317,18 @@ public final class Dl4jTrainer implements Trainer {
                     if (label < 0 || label >= data.classCount()) {
                         return "A row has class number " + label + ", but there are only " + data.classCount()
                                 + " classes.";
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Regression: every target must be a finite number. */
+        private String targetProblem() {
+            for (EncodedSet split : List.of((EncodedSet) data.train(), data.validation())) {
+                for (float target : split.targets()) {
+                    if (!Float.isFinite(target)) {
+                        return "A row's value to predict is missing or not a finite number.";
                     }
                 }
             }
@@ -368,18 +385,24 @@ public final class Dl4jTrainer implements Trainer {
                     }
                     network.incrementEpochCount();
 
-                    double[] trainMetrics = feed.lossAndAccuracy(this::lossAndAccuracy);
+                    double[] trainMetrics = data.isRegression() ? feed.regressionErrors(this::squaredAndAbsoluteError)
+                            : feed.lossAndAccuracy(this::lossAndAccuracy);
                     if (!Double.isFinite(trainMetrics[0])) {
                         return diverged(trainMetrics[0], epoch);
                     }
                     double[] validationMetrics = validationFeatures == null ? new double[] {Double.NaN, Double.NaN}
+                            : data.isRegression()
+                            ? squaredAndAbsoluteError(validationFeatures, data.validation().targets())
                             : lossAndAccuracy(validationFeatures, data.validation().labels());
                     double epochSeconds = epochFitNanos / 1e9;
-                    EpochEnded ended = new EpochEnded(epoch, config.epochs(), trainMetrics[0], trainMetrics[1],
-                            validationMetrics[0], validationMetrics[1],
+                    boolean regression = data.isRegression();
+                    EpochEnded ended = new EpochEnded(epoch, config.epochs(), trainMetrics[0],
+                            regression ? Double.NaN : trainMetrics[1], validationMetrics[0],
+                            regression ? Double.NaN : validationMetrics[1],
                             epochSeconds > 0 ? rows / epochSeconds : 0, elapsedMillis(), currentRate,
                             Eta.remainingSeconds(epoch - firstEpoch + 1, config.epochs() - firstEpoch + 1,
-                                    activeSeconds()));
+                                    activeSeconds()),
+                            regression ? trainMetrics[1] : Double.NaN, regression ? validationMetrics[1] : Double.NaN);
                     history.add(ended);
                     trackBestEpoch(ended);
                     listener.on(ended);
@@ -546,10 +569,36 @@ public final class Dl4jTrainer implements Trainer {
 
         private String completedMessage() {
             EpochEnded last = history.get(history.size() - 1);
+            if (last.isRegression()) {
+                boolean hasValidation = !Double.isNaN(last.validationMeanAbsoluteError());
+                return String.format(Locale.ROOT, "Finished %d epoch%s: %s mean absolute error %.4g.", history.size(),
+                        history.size() == 1 ? "" : "s", hasValidation ? "validation" : "training",
+                        hasValidation ? last.validationMeanAbsoluteError() : last.trainMeanAbsoluteError());
+            }
             boolean hasValidation = !Double.isNaN(last.validationAccuracy());
             return String.format(Locale.ROOT, "Finished %d epoch%s: %s accuracy %.1f%%.", history.size(),
                     history.size() == 1 ? "" : "s", hasValidation ? "validation" : "training",
                     100 * (hasValidation ? last.validationAccuracy() : last.trainAccuracy()));
+        }
+
+        /**
+         * Regression: the mean squared error on standardized targets (what the network minimises) and the mean
+         * absolute error in the label's own units, on a whole split.
+         */
+        private double[] squaredAndAbsoluteError(INDArray features, float[] targets) {
+            double squared = 0;
+            double absolute = 0;
+            for (int from = 0; from < targets.length; from += EVALUATION_BATCH_ROWS) {
+                int to = Math.min(targets.length, from + EVALUATION_BATCH_ROWS);
+                float[] outputs = rowMajor(network.outputSingle(false,
+                        features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
+                for (int row = 0; row < to - from; row++) {
+                    double error = outputs[row] - targets[from + row];
+                    squared += error * error;
+                    absolute += Math.abs(error);
+                }
+            }
+            return new double[] {squared / targets.length, absolute / targets.length * data.target().scale()};
         }
 
         /** Mean cross-entropy and accuracy of the network on a whole split, in slices of the feature matrix. */
@@ -599,7 +648,7 @@ public final class Dl4jTrainer implements Trainer {
 
     /**
      * Writes the rows of {@code set} in a random order into {@code features} (row-major), their one-hot labels
-     * into {@code oneHot} and their class indices into {@code labelsOut}: the contiguous copy that an epoch's
+     * (for regression: their targets, one per row) into {@code oneHot} and their class indices into {@code labelsOut}: the contiguous copy that an epoch's
      * minibatches are sliced from.
      */
     static void shuffleInto(EncodedSet set, int classes, Random random, float[] features, float[] oneHot,
@@ -619,10 +668,15 @@ public final class Dl4jTrainer implements Trainer {
         Arrays.fill(oneHot, 0f);
         float[] source = set.features();
         int[] labels = set.labels();
+        float[] targets = set.targets();
         for (int i = 0; i < rows; i++) {
             System.arraycopy(source, order[i] * columns, features, i * columns, columns);
             labelsOut[i] = labels[order[i]];
-            oneHot[i * classes + labelsOut[i]] = 1f;
+            if (targets != null) {
+                oneHot[i] = targets[order[i]]; // regression: one column, the number itself
+            } else {
+                oneHot[i * classes + labelsOut[i]] = 1f;
+            }
         }
     }
 

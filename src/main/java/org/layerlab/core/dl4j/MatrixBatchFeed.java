@@ -67,6 +67,12 @@ final class MatrixBatchFeed implements BatchFeed {
         return measure.lossAndAccuracy(epochFeatures, shuffledClasses);
     }
 
+    /** For regression {@link Dl4jTrainer#shuffleInto} writes each row's target where a class's one-hot would go. */
+    @Override
+    public double[] regressionErrors(RegressionMeasure measure) {
+        return measure.squaredAndAbsoluteError(epochFeatures, shuffledOneHot);
+    }
+
     @Override
     public void close() {
         // Nothing to release: the matrices go with the run.

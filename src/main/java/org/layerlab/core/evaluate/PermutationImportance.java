@@ -51,8 +51,12 @@ public record PermutationImportance(double baseline, List<Entry> entries) {
         // Only the measured rows, renumbered 0..n-1: shuffling then copies n values, not the whole table.
         int n = rows.length;
         List<Column> columns = new ArrayList<>();
-        for (FeatureEncoder.Feature feature : encoder.features()) {
-            columns.add(subset(table.column(feature.column()), rows));
+        // With a preprocessing pipeline the encoder's features are derived columns: shuffle the raw ones it reads.
+        List<String> inputColumns = encoder.pipeline() != null
+                ? encoder.pipeline().inputs().stream().map(input -> input.name()).toList()
+                : encoder.features().stream().map(FeatureEncoder.Feature::column).toList();
+        for (String column : inputColumns) {
+            columns.add(subset(table.column(column), rows));
         }
         Table measured = new Table(table.source(), columns);
         int[] index = new int[n];

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.evaluate.RegressionEvaluation;
 import org.layerlab.core.graph.GraphAnalysis;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.Node;
@@ -17,6 +18,8 @@ import org.layerlab.core.graph.NodeId;
 import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.io.AtomicFiles;
+import org.layerlab.core.preprocess.PreparedData;
+import org.layerlab.core.project.Project;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingEvent.EpochEnded;
 import org.layerlab.core.train.TrainingResult;
@@ -26,9 +29,11 @@ import org.layerlab.core.train.TrainingResult;
  * with users' scripts: {@code task}, {@code backend}, {@code epochs}, {@code train_samples_per_second},
  * {@code network} ({@code layers} in one line, total {@code parameters}, {@code memory_estimate_bytes} and
  * {@code nodes} with each node's shape and parameters), {@code test} (accuracy, macro precision/recall/F1, classes,
- * confusion with rows = actual and columns = predicted), {@code training} (the settings), {@code best_epoch} (with
- * early stopping: the epoch whose network was kept) and {@code history} (one entry per epoch: {@code epoch},
- * {@code train_loss}, {@code val_loss}, {@code train_accuracy}, {@code val_accuracy}, {@code learning_rate}).
+ * confusion with rows = actual and columns = predicted; for {@code "task": "regression"} {@code mae}, {@code rmse},
+ * {@code r2}), {@code training} (the settings), {@code best_epoch} (with early stopping: the epoch whose network was
+ * kept) and {@code history} (one entry per epoch: {@code epoch}, {@code train_loss}, {@code val_loss},
+ * {@code train_accuracy}, {@code val_accuracy} — {@code train_mae}/{@code val_mae} instead for regression —
+ * and {@code learning_rate}).
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,12 +45,29 @@ public final class RunReport {
         return toJson(experiment.project(), experiment.data(), result, test);
     }
 
-    /** The report of a run on any prepared data (a table's or an image folder's). */
-    public static ObjectNode toJson(org.layerlab.core.project.Project project,
-                                    org.layerlab.core.preprocess.PreparedData data, TrainingResult result,
-                                    Evaluation test) {
+    /** The report of a classification run on any prepared data (a table's or an image folder's). */
+    public static ObjectNode toJson(Project project, PreparedData data, TrainingResult result, Evaluation test) {
+        ObjectNode root = common(project, data, result, "classification");
+        putClassification(root.putObject("test"), test);
+        putHistory(root, result);
+        return root;
+    }
+
+    /** The report of a regression run: {@code test} holds {@code mae}, {@code rmse}, {@code r2} and {@code count}. */
+    public static ObjectNode toJson(PreparedExperiment experiment, TrainingResult result, RegressionEvaluation test) {
+        ObjectNode root = common(experiment.project(), experiment.data(), result, "regression");
+        ObjectNode testNode = root.putObject("test");
+        putFinite(testNode, "mae", test.meanAbsoluteError());
+        putFinite(testNode, "rmse", test.rootMeanSquaredError());
+        putFinite(testNode, "r2", test.r2());
+        testNode.put("count", test.count());
+        putHistory(root, result);
+        return root;
+    }
+
+    private static ObjectNode common(Project project, PreparedData data, TrainingResult result, String task) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("task", "classification");
+        root.put("task", task);
         root.put("layerlab_version", org.layerlab.core.Version.current());
         root.put("created", Instant.now().toString());
         root.put("data", project.dataFile().toString());
@@ -82,8 +104,10 @@ public final class RunReport {
         }
         ArrayNode notes = root.putArray("notes");
         data.notes().forEach(notes::add);
+        return root;
+    }
 
-        ObjectNode testNode = root.putObject("test");
+    private static void putClassification(ObjectNode testNode, Evaluation test) {
         testNode.put("accuracy", round(test.accuracy(), 6));
         testNode.put("macro_precision", round(test.macroPrecision(), 6));
         testNode.put("macro_recall", round(test.macroRecall(), 6));
@@ -106,20 +130,26 @@ public final class RunReport {
             node.put("f1", round(test.f1(c), 6));
             node.put("support", test.support(c));
         }
+    }
 
+    private static void putHistory(ObjectNode root, TrainingResult result) {
         ArrayNode history = root.putArray("history");
         for (EpochEnded epoch : result.history()) {
             ObjectNode node = history.addObject();
             node.put("epoch", epoch.epoch());
             putFinite(node, "train_loss", epoch.trainLoss());
             putFinite(node, "val_loss", epoch.validationLoss());
-            putFinite(node, "train_accuracy", epoch.trainAccuracy());
-            putFinite(node, "val_accuracy", epoch.validationAccuracy());
+            if (epoch.isRegression()) {
+                putFinite(node, "train_mae", epoch.trainMeanAbsoluteError());
+                putFinite(node, "val_mae", epoch.validationMeanAbsoluteError());
+            } else {
+                putFinite(node, "train_accuracy", epoch.trainAccuracy());
+                putFinite(node, "val_accuracy", epoch.validationAccuracy());
+            }
             if (Double.isFinite(epoch.learningRate())) {
                 node.put("learning_rate", epoch.learningRate());
             }
         }
-        return root;
     }
 
     /** The settings the run trained with. */

@@ -57,16 +57,30 @@ public final class HtmlReport {
                 report.path("train_samples_per_second").asDouble()));
         html.append("</table>\n");
 
+        boolean regression = "regression".equals(report.path("task").asText());
         JsonNode history = report.path("history");
         if (history.size() > 0) {
             html.append("<h2>Learning curves</h2>\n");
             html.append(chart("Loss per epoch (lower is better)", history, "train_loss", "val_loss", false));
-            html.append(chart("Accuracy per epoch (higher is better)", history, "train_accuracy", "val_accuracy", true));
+            if (regression) {
+                html.append(chart("Mean absolute error per epoch (lower is better)", history, "train_mae", "val_mae",
+                        false));
+            } else {
+                html.append(chart("Accuracy per epoch (higher is better)", history, "train_accuracy", "val_accuracy",
+                        true));
+            }
         }
 
         JsonNode test = report.path("test");
         html.append("<h2>Test results</h2>\n<p class=\"muted\">Measured on rows the network never saw while training."
                 + "</p>\n<div class=\"cards\">");
+        if (regression) {
+            card(html, "Mean absolute error", test.path("mae").asDouble());
+            card(html, "Root mean squared error", test.path("rmse").asDouble());
+            card(html, "R² (1 is perfect)", test.path("r2").asDouble());
+            html.append("</div>\n</body></html>\n");
+            return html.toString();
+        }
         card(html, "Accuracy", test.path("accuracy").asDouble());
         card(html, "Precision (average)", test.path("macro_precision").asDouble());
         card(html, "Recall (average)", test.path("macro_recall").asDouble());

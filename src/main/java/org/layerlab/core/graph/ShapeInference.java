@@ -428,6 +428,10 @@ public final class ShapeInference {
         }
 
         private void checkOutputSettings(Node node, OutputSpec output) {
+            if (data.regression()) {
+                checkRegressionOutput(node, output);
+                return;
+            }
             if (output.units() != 0 && output.units() != data.classes()) {
                 add(Problem.error(node.id(), "Output has " + output.units() + " unit" + plural(output.units())
                         + " but the data has " + data.classes() + " classes: it needs one unit per class.",
@@ -439,6 +443,25 @@ public final class ShapeInference {
                         + "quantities; to tell classes apart, softmax usually learns faster and better.",
                         new Fix("Use softmax", g -> g.withSpec(node.id(),
                                 new OutputSpec(output.units(), OutputActivation.SOFTMAX)))), node.id());
+            }
+        }
+
+        /**
+         * Predicting one number takes one output unit; the activation is always identity with mean squared error
+         * (the trainer sets it), so a softmax or sigmoid chosen for classes is only mentioned, not an error.
+         */
+        private void checkRegressionOutput(Node node, OutputSpec output) {
+            if (output.units() > 1) {
+                add(Problem.error(node.id(), "Output has " + output.units() + " units, but this data asks for one "
+                        + "number per row (regression): it needs exactly 1 unit.",
+                        new Fix("Set 1 unit (one number to predict)",
+                                g -> g.withSpec(node.id(), new OutputSpec(0, OutputActivation.IDENTITY)))), node.id());
+            }
+            if (output.activation() != OutputActivation.IDENTITY) {
+                add(Problem.warning(node.id(), "This data asks for a number (regression), so the Output trains with "
+                        + "an identity activation and mean squared error, not " + output.activation() + ".",
+                        new Fix("Use identity", g -> g.withSpec(node.id(),
+                                new OutputSpec(output.units(), OutputActivation.IDENTITY)))), node.id());
             }
         }
 

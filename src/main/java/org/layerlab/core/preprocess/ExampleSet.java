@@ -20,6 +20,11 @@ public interface ExampleSet {
     /** The class index of each example. */
     int[] labels();
 
+    /** True when the examples carry numbers to predict (regression) rather than classes; only tables do. */
+    default boolean hasTargets() {
+        return false;
+    }
+
     /**
      * Writes the values of examples {@code order[from]} … {@code order[to - 1]} one after another (row-major) into
      * {@code target}, from its start.

@@ -17,14 +17,23 @@ import org.layerlab.core.data.Table;
  * optionally standardized with the training mean and standard deviation; category columns become one-hot
  * inputs for the categories seen in training (an unseen or missing category is all zeros).
  *
+ * <p>With a user's pipeline ({@link Preprocessing#steps()}), the fitted {@link FittedPipeline} runs first and this
+ * encoding only finishes the job on what the steps leave (no standardizing of its own).
+ *
  * @param features the fitted encoding of each used column, in input order
+ * @param pipeline the fitted pipeline that runs before the encoding, or null (the fixed default preprocessing)
  */
-public record FeatureEncoder(List<Feature> features) {
+public record FeatureEncoder(List<Feature> features, FittedPipeline pipeline) {
     /** A category column with more distinct values than this (and mostly unique values) is free text, not a feature. */
     static final int MAX_ONE_HOT_LEVELS = 50;
 
     public FeatureEncoder {
         features = List.copyOf(features);
+    }
+
+    /** The fixed default encoding, without a pipeline. */
+    public FeatureEncoder(List<Feature> features) {
+        this(features, null);
     }
 
     /** How one column is encoded. */
@@ -78,6 +87,18 @@ public record FeatureEncoder(List<Feature> features) {
                     + "unusable. Include at least one column as a feature.");
         }
         return new FeatureEncoder(features);
+    }
+
+    /**
+     * Fits the encoding on a table the fitted {@code pipeline} has already transformed ({@code transformed}), and
+     * keeps the pipeline so that {@link #encode} replays it on raw tables.
+     */
+    public static FeatureEncoder fitAfter(FittedPipeline pipeline, Table transformed, String labelColumn,
+                                          List<String> excludedColumns, int[] trainRows, List<String> notes) {
+        FeatureEncoder encoder = fit(transformed, labelColumn, new Preprocessing(false, excludedColumns), trainRows,
+                notes);
+        List<String> columns = encoder.features.stream().map(Feature::column).toList();
+        return new FeatureEncoder(encoder.features, pipeline.keepingInputsFor(columns));
     }
 
     private static Optional<Feature> fitNumeric(NumericColumn column, boolean standardize, int[] trainRows,
@@ -164,8 +185,16 @@ public record FeatureEncoder(List<Feature> features) {
         return names;
     }
 
-    /** Encodes {@code rows} of {@code table}, with each row's class from {@code classOfRow}. */
+    /** Encodes {@code rows} of the raw {@code table} (running the pipeline first, if any). */
     public EncodedSet encode(Table table, int[] rows, int[] classOfRow) {
+        return encodeTransformed(pipeline == null ? table : pipeline.apply(table), rows, classOfRow);
+    }
+
+    /**
+     * Encodes {@code rows} of a table the pipeline has already transformed (or of a raw table when there is no
+     * pipeline), with each row's class from {@code classOfRow}.
+     */
+    public EncodedSet encodeTransformed(Table table, int[] rows, int[] classOfRow) {
         int width = width();
         float[] out = new float[rows.length * width];
         int offset = 0;

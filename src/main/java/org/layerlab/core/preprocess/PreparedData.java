@@ -8,11 +8,15 @@ import java.util.List;
  * {@link ExampleSet}), while validation and test are decoded once, as they are measured every epoch.
  *
  * @param featureNames one name per encoded input column (e.g. "sex=female" for a one-hot column)
- * @param classNames   the label's classes; the class index in {@link EncodedSet#labels()} points here
+ * @param classNames   the label's classes; the class index in {@link EncodedSet#labels()} points here. For
+ *                     regression, the one name of the number predicted (the label column)
  * @param notes        plain-language notes about choices made while preparing (columns left out, …)
+ * @param target       for regression, how the label was standardized (the splits carry standardized targets);
+ *                     null for classification
  */
 public record PreparedData(ExampleSet train, EncodedSet validation, EncodedSet test,
-                           List<String> featureNames, List<String> classNames, List<String> notes) {
+                           List<String> featureNames, List<String> classNames, List<String> notes,
+                           TargetScaler target) {
     public PreparedData {
         featureNames = List.copyOf(featureNames);
         classNames = List.copyOf(classNames);
@@ -22,7 +26,32 @@ public record PreparedData(ExampleSet train, EncodedSet validation, EncodedSet t
                 throw new IllegalArgumentException("a split has " + split.columns() + " input columns but there are "
                         + featureNames.size() + " feature names");
             }
+            if (target != null && !split.hasTargets()) {
+                throw new IllegalArgumentException("regression data needs targets in every split");
+            }
         }
+        if (target != null && classNames.size() != 1) {
+            throw new IllegalArgumentException("regression data predicts one number, not " + classNames.size());
+        }
+    }
+
+    /** Classification data. */
+    public PreparedData(ExampleSet train, EncodedSet validation, EncodedSet test,
+                        List<String> featureNames, List<String> classNames, List<String> notes) {
+        this(train, validation, test, featureNames, classNames, notes, null);
+    }
+
+    /** The training split as a table in memory; an image folder's training split is read as it goes instead. */
+    public EncodedSet trainTable() {
+        if (train instanceof EncodedSet table) {
+            return table;
+        }
+        throw new IllegalStateException("the training split is read from image files, not held as a table");
+    }
+
+    /** True when the model predicts a number (regression) rather than a class. */
+    public boolean isRegression() {
+        return target != null;
     }
 
     public int inputCount() {
@@ -38,6 +67,7 @@ public record PreparedData(ExampleSet train, EncodedSet validation, EncodedSet t
      * {@link #inputCount()} values for a table, channels × height × width for images), and the classes.
      */
     public org.layerlab.core.graph.DataSignature signature() {
-        return new org.layerlab.core.graph.DataSignature(train.exampleShape(), classCount());
+        return isRegression() ? org.layerlab.core.graph.DataSignature.regressionTable(inputCount())
+                : new org.layerlab.core.graph.DataSignature(train.exampleShape(), classCount());
     }
 }

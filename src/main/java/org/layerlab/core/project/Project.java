@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.layerlab.core.data.SplitSettings;
+import org.layerlab.core.data.Table;
+import org.layerlab.core.data.TaskType;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.images.ImageOptions;
 import org.layerlab.core.preprocess.Preprocessing;
@@ -15,16 +17,23 @@ import org.layerlab.core.train.TrainingConfig;
  *
  * @param dataFile    the data file (absolute in memory; saved relative to the project file when possible)
  * @param labelColumn the column to predict (for an image folder: the class folders, named {@link #IMAGE_CLASS})
+ * @param task        classification or regression as the user chose it; null to go by {@link TaskType#guess}
  * @param images      how an image folder is read (size, colour, augmentation); ignored for a table
  */
 public record Project(Path dataFile, String labelColumn, SplitSettings split, Preprocessing preprocessing,
-                      NetworkGraph network, TrainingConfig training, ImageOptions images) {
+                      NetworkGraph network, TrainingConfig training, TaskType task, ImageOptions images) {
     /** The "label" of an image folder: each image's class is the name of its folder. */
     public static final String IMAGE_CLASS = "class";
 
+    /** A project whose task is guessed from the label column. */
     public Project(Path dataFile, String labelColumn, SplitSettings split, Preprocessing preprocessing,
                    NetworkGraph network, TrainingConfig training) {
-        this(dataFile, labelColumn, split, preprocessing, network, training, ImageOptions.automatic());
+        this(dataFile, labelColumn, split, preprocessing, network, training, null, ImageOptions.automatic());
+    }
+
+    public Project(Path dataFile, String labelColumn, SplitSettings split, Preprocessing preprocessing,
+                   NetworkGraph network, TrainingConfig training, TaskType task) {
+        this(dataFile, labelColumn, split, preprocessing, network, training, task, ImageOptions.automatic());
     }
 
     public Project {
@@ -35,6 +44,16 @@ public record Project(Path dataFile, String labelColumn, SplitSettings split, Pr
         Objects.requireNonNull(preprocessing, "preprocessing");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(training, "training");
+    }
+
+    /** The task in effect on {@code table}: the user's choice, else the guess from the label column. */
+    public TaskType taskFor(Table table) {
+        return task != null ? task : TaskType.guess(table.column(labelColumn));
+    }
+
+    /** The same project with the task chosen by the user (null: guess it from the label). */
+    public Project withTask(TaskType newTask) {
+        return new Project(dataFile, labelColumn, split, preprocessing, network, training, newTask, images);
     }
 
     /** A new project on {@code dataFile} with LayerLab's defaults for everything else. */
@@ -54,26 +73,28 @@ public record Project(Path dataFile, String labelColumn, SplitSettings split, Pr
     }
 
     public Project withImages(ImageOptions newImages) {
-        return new Project(dataFile, labelColumn, split, preprocessing, network, training, newImages);
+        return new Project(dataFile, labelColumn, split, preprocessing, network, training, task, newImages);
     }
 
+    /** Another label; a task chosen for the old label is dropped (it is guessed again for the new one). */
     public Project withLabel(String column) {
-        return new Project(dataFile, column, split, preprocessing, network, training, images);
+        return new Project(dataFile, column, split, preprocessing, network, training,
+                column.equals(labelColumn) ? task : null, images);
     }
 
     public Project withSplit(SplitSettings newSplit) {
-        return new Project(dataFile, labelColumn, newSplit, preprocessing, network, training, images);
+        return new Project(dataFile, labelColumn, newSplit, preprocessing, network, training, task, images);
     }
 
     public Project withPreprocessing(Preprocessing newPreprocessing) {
-        return new Project(dataFile, labelColumn, split, newPreprocessing, network, training, images);
+        return new Project(dataFile, labelColumn, split, newPreprocessing, network, training, task, images);
     }
 
     public Project withNetwork(NetworkGraph newNetwork) {
-        return new Project(dataFile, labelColumn, split, preprocessing, newNetwork, training, images);
+        return new Project(dataFile, labelColumn, split, preprocessing, newNetwork, training, task, images);
     }
 
     public Project withTraining(TrainingConfig newTraining) {
-        return new Project(dataFile, labelColumn, split, preprocessing, network, newTraining, images);
+        return new Project(dataFile, labelColumn, split, preprocessing, network, newTraining, task, images);
     }
 }

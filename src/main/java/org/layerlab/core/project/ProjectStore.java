@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.augment.ImageAugmentation;
+import org.layerlab.core.data.TaskType;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.images.ImageOptions;
 import org.layerlab.core.io.AtomicFiles;
+import org.layerlab.core.preprocess.PipelineJson;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingConfigJson;
@@ -113,6 +115,9 @@ public final class ProjectStore {
         ObjectNode data = root.putObject("data");
         data.put("file", relativize(folder, project.dataFile()));
         data.put("label", project.labelColumn());
+        if (project.task() != null) {
+            data.put("task", project.task().plainName());
+        }
         ObjectNode split = root.putObject("split");
         split.put("train", project.split().train());
         split.put("validation", project.split().validation());
@@ -122,6 +127,10 @@ public final class ProjectStore {
         preprocessing.put("standardize", project.preprocessing().standardize());
         ArrayNode excluded = preprocessing.putArray("excludedColumns");
         project.preprocessing().excludedColumns().forEach(excluded::add);
+        if (project.preprocessing().hasPipeline()) {
+            // Optional: absent means LayerLab's fixed default preprocessing (every file saved before pipelines).
+            preprocessing.set("steps", PipelineJson.writeSteps(project.preprocessing().steps()));
+        }
         root.set("network", NetworkJson.write(project.network()));
         ObjectNode training = root.putObject("training");
         training.put("epochs", project.training().epochs());
@@ -145,7 +154,8 @@ public final class ProjectStore {
         JsonNode pre = root.path("preprocessing");
         List<String> excluded = new ArrayList<>();
         pre.path("excludedColumns").forEach(node -> excluded.add(node.asText()));
-        Preprocessing preprocessing = new Preprocessing(pre.path("standardize").asBoolean(true), excluded);
+        Preprocessing preprocessing = new Preprocessing(pre.path("standardize").asBoolean(true), excluded,
+                pre.hasNonNull("steps") ? PipelineJson.readSteps(pre.get("steps")) : null);
         JsonNode networkJson = required(root, "network");
         NetworkGraph network = version == 1 ? NetworkJson.readVersion1(networkJson) : NetworkJson.read(networkJson);
         JsonNode training = required(root, "training");
@@ -153,7 +163,13 @@ public final class ProjectStore {
                 training.path("batchSize").asInt(0), training.path("learningRate").asDouble(0),
                 training.path("seed").asLong(42)));
         ImageOptions images = root.has("images") ? readImages(root.get("images")) : ImageOptions.automatic();
-        return new Project(dataFile, label, splitSettings, preprocessing, network, config, images);
+        // Optional: absent means "guess from the label column" (every file saved before tasks existed).
+        TaskType task = data.hasNonNull("task") ? TaskType.fromName(data.get("task").asText()) : null;
+        if (data.hasNonNull("task") && task == null) {
+            throw new IllegalArgumentException("the task '" + data.get("task").asText()
+                    + "' is unknown (use classification or regression).");
+        }
+        return new Project(dataFile, label, splitSettings, preprocessing, network, config, task, images);
     }
 
     /** Optional (absent in older files, and when everything is automatic): how an image folder is read. */

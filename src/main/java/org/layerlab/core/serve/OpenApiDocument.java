@@ -21,8 +21,8 @@ final class OpenApiDocument {
         ObjectNode info = root.putObject("info");
         info.put("title", "LayerLab model: predicts '" + bundle.info().labelColumn() + "'");
         info.put("version", bundle.info().layerlabVersion());
-        info.put("description", "Trained on " + bundle.info().dataSource() + ". Classes: "
-                + String.join(", ", bundle.classNames()) + ".");
+        info.put("description", "Trained on " + bundle.info().dataSource() + (bundle.isRegression()
+                ? ". Predicts a number." : ". Classes: " + String.join(", ", bundle.classNames()) + "."));
 
         ObjectNode schemas = root.putObject("components").putObject("schemas");
         ObjectNode input = schemas.putObject("Input");
@@ -45,12 +45,16 @@ final class OpenApiDocument {
         ObjectNode prediction = schemas.putObject("Prediction");
         prediction.put("type", "object");
         ObjectNode predictionProperties = prediction.putObject("properties");
-        ArrayNode labels = predictionProperties.putObject("label").put("type", "string").putArray("enum");
-        bundle.classNames().forEach(labels::add);
-        ObjectNode probabilities = predictionProperties.putObject("probabilities").put("type", "object");
-        ObjectNode probabilityProperties = probabilities.putObject("properties");
-        for (String name : bundle.classNames()) {
-            probabilityProperties.putObject(name).put("type", "number");
+        if (bundle.isRegression()) {
+            predictionProperties.putObject("value").put("type", "number");
+        } else {
+            ArrayNode labels = predictionProperties.putObject("label").put("type", "string").putArray("enum");
+            bundle.classNames().forEach(labels::add);
+            ObjectNode probabilities = predictionProperties.putObject("probabilities").put("type", "object");
+            ObjectNode probabilityProperties = probabilities.putObject("properties");
+            for (String name : bundle.classNames()) {
+                probabilityProperties.putObject(name).put("type", "number");
+            }
         }
         schemas.putObject("Error").put("type", "object").putObject("properties").putObject("error").put("type", "string");
 

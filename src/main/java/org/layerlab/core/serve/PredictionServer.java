@@ -25,7 +25,8 @@ import org.layerlab.core.data.ColumnType;
 /**
  * A small REST server for one model bundle:
  * <ul>
- *   <li>{@code POST /predict} with a JSON object of feature values answers {@code {"label": …, "probabilities": {…}}};
+ *   <li>{@code POST /predict} with a JSON object of feature values answers {@code {"label": …, "probabilities": {…}}}
+ *       (a regression model: {@code {"value": x}});
  *       with a JSON list of such objects, a list of answers;</li>
  *   <li>{@code GET /health} answers {@code {"status": "ok", …}} with the model's facts;</li>
  *   <li>{@code GET /openapi.json} describes both, with the model's input schema.</li>
@@ -88,8 +89,11 @@ public final class PredictionServer implements AutoCloseable {
         model.put("data", bundle.info().dataSource());
         model.put("created", bundle.info().createdAt());
         model.put("layerlab_version", bundle.info().layerlabVersion());
-        ArrayNode classes = model.putArray("classes");
-        bundle.classNames().forEach(classes::add);
+        model.put("task", bundle.isRegression() ? "regression" : "classification");
+        if (!bundle.isRegression()) {
+            ArrayNode classes = model.putArray("classes");
+            bundle.classNames().forEach(classes::add);
+        }
         ObjectNode metrics = model.putObject("metrics");
         bundle.info().metrics().forEach(metrics::put);
         ctx.contentType("application/json").result(body.toString());
@@ -157,6 +161,10 @@ public final class PredictionServer implements AutoCloseable {
 
     private static ObjectNode toJson(Prediction prediction) {
         ObjectNode node = JSON.createObjectNode();
+        if (prediction.isValue()) {
+            node.put("value", prediction.value());
+            return node;
+        }
         node.put("label", prediction.label());
         ObjectNode probabilities = node.putObject("probabilities");
         prediction.probabilities().forEach(probabilities::put);

@@ -97,6 +97,8 @@ public final class CheckpointStore {
             putNumber(node, "samplesPerSecond", epoch.samplesPerSecond());
             node.put("elapsedMillis", epoch.elapsedMillis());
             putNumber(node, "learningRate", epoch.learningRate());
+            putNumber(node, "trainMeanAbsoluteError", epoch.trainMeanAbsoluteError());
+            putNumber(node, "validationMeanAbsoluteError", epoch.validationMeanAbsoluteError());
         }
         root.put("bestEpoch", checkpoint.bestEpoch());
         root.put("epochsSinceBest", checkpoint.epochsSinceBest());
@@ -131,7 +133,8 @@ public final class CheckpointStore {
                 history.add(new TrainingEvent.EpochEnded(node.path("epoch").asInt(), node.path("epochs").asInt(),
                         number(node, "trainLoss"), number(node, "trainAccuracy"), number(node, "validationLoss"),
                         number(node, "validationAccuracy"), number(node, "samplesPerSecond"),
-                        node.path("elapsedMillis").asLong(), number(node, "learningRate"), 0));
+                        node.path("elapsedMillis").asLong(), number(node, "learningRate"), 0,
+                        number(node, "trainMeanAbsoluteError"), number(node, "validationMeanAbsoluteError")));
             }
             return new Checkpoint(checkpoint, root.path("epoch").asInt(), root.path("globalIteration").asLong(),
                     TrainingConfigJson.read(root.path("config")), history, root.path("bestEpoch").asInt(),

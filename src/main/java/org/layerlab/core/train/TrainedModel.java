@@ -7,7 +7,7 @@ import org.layerlab.core.preprocess.EncodedSet;
 /** A fitted network, usable for prediction and saving; the engine behind it stays hidden. */
 public interface TrainedModel {
 
-    /** Class probabilities, one row per input row, one column per class. */
+    /** Class probabilities, one row per input row, one column per class (for regression: one raw value). */
     float[][] predictProbabilities(EncodedSet data);
 
     /** The most probable class for each row. */
@@ -24,6 +24,16 @@ public interface TrainedModel {
             classes[row] = best;
         }
         return classes;
+    }
+
+    /** For a regression model (one output): the number predicted for each row, as the network outputs it. */
+    default float[] predictValues(EncodedSet data) {
+        float[][] outputs = predictProbabilities(data);
+        float[] values = new float[outputs.length];
+        for (int row = 0; row < outputs.length; row++) {
+            values[row] = outputs[row][0];
+        }
+        return values;
     }
 
     /** Writes the network to a file (atomically: a half-written model never replaces a good one). */

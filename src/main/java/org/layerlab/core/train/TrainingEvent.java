@@ -28,7 +28,9 @@ public sealed interface TrainingEvent {
     }
 
     /**
-     * An epoch ended; losses and accuracies are measured on the whole train and validation splits.
+     * An epoch ended; losses and accuracies are measured on the whole train and validation splits. For regression
+     * the accuracies are NaN and the mean absolute errors (in the label's own units) are set; for classification
+     * it is the other way round.
      *
      * @param learningRate     the learning rate the epoch's last minibatch was fitted with; NaN if unknown
      * @param remainingSeconds an estimate of the time left (see {@link Eta}), 0 after the last epoch
@@ -36,11 +38,19 @@ public sealed interface TrainingEvent {
     record EpochEnded(int epoch, int epochs, double trainLoss, double trainAccuracy,
                       double validationLoss, double validationAccuracy,
                       double samplesPerSecond, long elapsedMillis, double learningRate,
-                      double remainingSeconds) implements TrainingEvent {
+                      double remainingSeconds, double trainMeanAbsoluteError,
+                      double validationMeanAbsoluteError) implements TrainingEvent {
+
+        /** A classification epoch without learning rate or time estimate. */
         public EpochEnded(int epoch, int epochs, double trainLoss, double trainAccuracy, double validationLoss,
                           double validationAccuracy, double samplesPerSecond, long elapsedMillis) {
             this(epoch, epochs, trainLoss, trainAccuracy, validationLoss, validationAccuracy, samplesPerSecond,
-                    elapsedMillis, Double.NaN, Double.NaN);
+                    elapsedMillis, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** True for a regression epoch, which measures mean absolute error instead of accuracy. */
+        public boolean isRegression() {
+            return !Double.isNaN(trainMeanAbsoluteError);
         }
     }
 

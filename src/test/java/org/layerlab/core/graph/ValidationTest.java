@@ -318,6 +318,26 @@ class ValidationTest {
                 .isTrue();
     }
 
+    @Test
+    void regressionNeedsOneOutputUnitAndSaysSoPlainly() {
+        DataSignature quantity = DataSignature.regressionTable(10);
+        NetworkGraph defaults = NetworkGraph.defaultGraph();
+        GraphAnalysis analysis = ShapeInference.analyse(defaults, quantity);
+        assertThat(analysis.trainable()).isTrue();
+        assertThat(messages(analysis)).anyMatch(m -> m.contains("identity activation and mean squared error"));
+
+        NetworkGraph threeUnits = graph().add("in", InputSpec.asData()).add("out",
+                new OutputSpec(3, OutputActivation.IDENTITY), "in").graph();
+        GraphAnalysis wrong = ShapeInference.analyse(threeUnits, quantity);
+        assertThat(wrong.trainable()).isFalse();
+        assertThat(wrong.firstError()).get().asString()
+                .contains("Output has 3 units, but this data asks for one number per row (regression)")
+                .contains("exactly 1 unit");
+        Problem problem = wrong.errors().get(0);
+        NetworkGraph fixed = problem.fix().orElseThrow().applyTo(threeUnits);
+        assertThat(ShapeInference.analyse(fixed, quantity).problems()).isEmpty();
+    }
+
     private static List<String> messages(GraphAnalysis analysis) {
         return analysis.problems().stream().map(Problem::message).toList();
     }

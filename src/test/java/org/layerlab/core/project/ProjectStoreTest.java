@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.data.SplitSettings;
+import org.layerlab.core.data.TaskType;
 import org.layerlab.core.graph.Activation;
 import org.layerlab.core.graph.DenseSpec;
 import java.util.ArrayList;
@@ -67,6 +68,18 @@ class ProjectStoreTest {
         ProjectStore.save(sample(), file);
 
         assertThat(ProjectStore.load(file)).isEqualTo(sample());
+    }
+
+    @Test
+    void theTaskIsSavedOnlyWhenChosenAndAbsentMeansGuess() throws IOException {
+        Path file = folder.resolve("task" + ProjectStore.EXTENSION);
+        ProjectStore.save(sample(), file);
+        assertThat(Files.readString(file)).doesNotContain("\"task\"");
+        assertThat(ProjectStore.load(file).task()).isNull();
+
+        ProjectStore.save(sample().withTask(TaskType.REGRESSION), file);
+        assertThat(Files.readString(file)).contains("\"task\" : \"regression\"");
+        assertThat(ProjectStore.load(file).task()).isEqualTo(TaskType.REGRESSION);
     }
 
     @Test

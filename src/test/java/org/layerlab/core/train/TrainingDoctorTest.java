@@ -26,7 +26,7 @@ class TrainingDoctorTest {
         feed(new RunStarted("CPU", trainLoss.length, 10, 100, 1000));
         for (int e = 0; e < trainLoss.length; e++) {
             feed(new EpochEnded(e + 1, trainLoss.length, trainLoss[e], 0.5, validationLoss[e], 0.5, 1000, 10L * e,
-                    rate, 1));
+                    rate, 1, Double.NaN, Double.NaN));
         }
     }
 
@@ -127,7 +127,7 @@ class TrainingDoctorTest {
         feed(new TrainingEvent.LearningRateChanged(1, 10, 0.5, 0.2));
         double[] loss = {1.0, 0.8, 0.9, 1.2};
         for (int e = 0; e < loss.length; e++) {
-            feed(new EpochEnded(e + 1, 6, loss[e], 0.5, 1, 0.5, 1000, 10L, Double.NaN, 1));
+            feed(new EpochEnded(e + 1, 6, loss[e], 0.5, 1, 0.5, 1000, 10L, Double.NaN, 1, Double.NaN, Double.NaN));
         }
         assertThat(given.get(0).message()).contains("(0.02)");
     }

@@ -1,0 +1,54 @@
+package org.layerlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.layerlab.core.data.TaskType;
+import org.layerlab.core.dl4j.Dl4jTrainer;
+
+/** The diabetes sample through Data, Train, Evaluate and Use as regression, with real DL4J training. */
+class RegressionStepsTest {
+    private static final Duration WAIT = Duration.ofSeconds(180);
+
+    @Test
+    void aNumericLabelTrainsAsRegressionAndIsMeasuredWithMaeRmseAndR2() {
+        ViewModelHarness harness = new ViewModelHarness(new Dl4jTrainer());
+        harness.project.openSample(Sample.DIABETES);
+        harness.pumpUntil("diabetes is prepared", WAIT, () -> harness.project.getExperiment() != null);
+        DataViewModel data = harness.viewModels.data();
+        assertThat(data.labelProperty().get()).isEqualTo("progression");
+        assertThat(data.taskProperty().get()).isEqualTo(TaskType.REGRESSION);
+        assertThat(harness.project.getExperiment().task()).isEqualTo(TaskType.REGRESSION);
+
+        TrainViewModel train = harness.viewModels.train();
+        train.epochsTextProperty().set("30");
+        train.learningRateTextProperty().set("0.001");
+        train.train();
+        harness.pumpUntil("the run is measured", WAIT,
+                () -> harness.project.regressionResultProperty().get() != null);
+
+        assertThat(train.metricsTextProperty().get()).contains("mean absolute error");
+        assertThat(train.testAccuracyTextProperty().get()).startsWith("Test R²");
+        EvaluateViewModel evaluate = harness.viewModels.evaluate();
+        assertThat(evaluate.regressionAvailableProperty().get()).isTrue();
+        assertThat(evaluate.availableProperty().get()).isFalse();
+        assertThat(Double.parseDouble(evaluate.r2TextProperty().get())).isGreaterThan(0.3);
+        assertThat(evaluate.maeTextProperty().get()).isNotEqualTo("–");
+        assertThat(evaluate.predictedVsActual().getSeries(0).getItemCount())
+                .isEqualTo(harness.project.getExperiment().split().test().length);
+
+        UseViewModel use = harness.viewModels.use();
+        assertThat(use.fields()).hasSize(10);
+        use.predict();
+        harness.pumpUntil("a prediction", WAIT, () -> !use.predictedTextProperty().get().isEmpty());
+        assertThat(Double.parseDouble(use.predictedTextProperty().get())).isBetween(0.0, 400.0);
+
+        // The user can say the label is classes after all: it is prepared again as classification.
+        data.taskProperty().set(TaskType.CLASSIFICATION);
+        harness.pumpUntil("prepared again", WAIT, () -> harness.project.getExperiment() != null
+                || !harness.project.dataProblemProperty().get().isEmpty());
+        assertThat(harness.project.getProject().task()).isEqualTo(TaskType.CLASSIFICATION);
+        assertThat(harness.project.dataProblemProperty().get()).contains("too many to treat as classes");
+    }
+}
