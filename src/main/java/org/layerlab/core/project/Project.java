@@ -31,6 +31,12 @@ public record Project(Path dataFile, String labelColumn, SplitSettings split, Pr
         this(dataFile, labelColumn, split, preprocessing, network, training, null, ImageOptions.automatic());
     }
 
+    /** A project on an image folder (its task is classification by folder). */
+    public Project(Path dataFile, String labelColumn, SplitSettings split, Preprocessing preprocessing,
+                   NetworkGraph network, TrainingConfig training, ImageOptions images) {
+        this(dataFile, labelColumn, split, preprocessing, network, training, null, images);
+    }
+
     public Project(Path dataFile, String labelColumn, SplitSettings split, Preprocessing preprocessing,
                    NetworkGraph network, TrainingConfig training, TaskType task) {
         this(dataFile, labelColumn, split, preprocessing, network, training, task, ImageOptions.automatic());
