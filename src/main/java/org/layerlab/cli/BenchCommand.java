@@ -67,6 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", negatable = true, description = "Also time plain DL4J fit (default: yes).")
     boolean baseline = true;
 
+    @Option(names = "--warmup", description = "Images to train on, untimed, with both trainers before measuring, so "
+            + "that neither is timed while the JVM is still compiling (default: 6400; 0 for none).")
+    int warmup = 6400;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,6 +94,15 @@ public final class BenchCommand implements Callable<Integer> {
     private void benchmark(PrintWriter out, String name, NetworkGraph graph,
                            PreparedData data) {
         TrainingConfig config = new TrainingConfig(epochs, 64, 1e-3, 42);
+        if (warmup > 0) {
+            // Without this the first system measured pays for JIT compilation and native start-up for both.
+            PreparedData small = firstRows(data, warmup);
+            new Dl4jTrainer().train(small, graph, config.withEpochs(1), TrainingListener.NONE, new RunControl());
+            if (baseline) {
+                PlainDl4jFit.samplesPerSecond(graph, (EncodedSet) small.train(), small.classCount(),
+                        config.withEpochs(1), 1);
+            }
+        }
         int[] events = new int[1];
         TrainingListener counting = event -> {
             events[0]++;
@@ -149,6 +162,16 @@ public final class BenchCommand implements Callable<Integer> {
         Node input = chain.nodesOfKind(LayerKind.INPUT).get(0);
         return chain.withSpec(input.id(), new InputSpec(
                 new TensorShape.Image(1, 28, 28)));
+    }
+
+    /** The same data with only the first {@code rows} training rows. */
+    static PreparedData firstRows(PreparedData data, int rows) {
+        EncodedSet train = (EncodedSet) data.train();
+        int kept = Math.min(rows, train.rows());
+        EncodedSet head = new EncodedSet(Arrays.copyOf(train.features(), kept * train.columns()), kept,
+                train.columns(), Arrays.copyOf(train.labels(), kept));
+        return new PreparedData(head, data.validation(), data.test(), data.featureNames(), data.classNames(),
+                data.notes());
     }
 
     /** MNIST from its IDX files as prepared data: pixels scaled to 0..1, no validation rows. */
