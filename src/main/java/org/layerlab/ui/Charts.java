@@ -30,10 +30,12 @@ final class Charts {
     private Charts() {
     }
 
-    /** Training loss per iteration: lower is better. */
+    /** Training loss per iteration and validation loss per epoch (at the iteration it ended): lower is better. */
     static JFreeChart lossChart(XYDataset data) {
-        JFreeChart chart = line("Loss (lower is better)", "iteration", "loss", data, false);
-        ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setSeriesPaint(0, ACCENT);
+        JFreeChart chart = line("Loss (lower is better)", "iteration", "loss", data, true);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        renderer.setSeriesPaint(0, ACCENT);
+        renderer.setSeriesPaint(1, SECOND);
         return chart;
     }
 
