@@ -793,6 +793,12 @@ public final class TrainViewModel {
         }
 
         @Override
+        public TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
+                                    TrainingListener listener, RunControl control, RunOptions options) {
+            return factory.get().train(data, network, config, listener, control, options);
+        }
+
+        @Override
         public BackendInfo backend() {
             return factory.get().backend();
         }
