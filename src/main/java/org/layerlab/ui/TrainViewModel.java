@@ -214,6 +214,10 @@ public final class TrainViewModel {
 
         paused.set(false);
         java.nio.file.Path checkpoints = checkpointFolder();
+        if (checkpoints == null) {
+            checkpointText.set("Save the project (File › Save Project) to keep a checkpoint of every epoch, so a run "
+                    + "can be continued after LayerLab is closed.");
+        }
         TrainingRun started = new TrainingService(new DeferredTrainer(shared.trainerFactory()::get))
                 .start(experiment.data(), network, config, events::add, new RunOptions(checkpoints, checkpoint));
         run = started;

@@ -129,6 +129,8 @@ public final class Dl4jTrainer implements Trainer {
         private long elapsedMillisBefore;
         private long globalIteration;
         private double currentRate = Double.NaN;
+        /** Recent epochs' durations, for the estimate of the time left. */
+        private final Eta.Pace pace = new Eta.Pace();
         private String outputLayer;
         /** Early stopping: the best epoch so far, its watched value, a copy of its parameters. */
         private int bestEpoch;
@@ -353,6 +355,7 @@ public final class Dl4jTrainer implements Trainer {
 
                 long epochFitNanos = 0;
                 int iteration = 0;
+                double epochStartSeconds = activeSeconds();
                 for (int from = 0; from < rows; from += batchSize) {
                     if (!mayContinue()) {
                         return stopped();
@@ -377,14 +380,18 @@ public final class Dl4jTrainer implements Trainer {
                     if (!Double.isFinite(loss)) {
                         return diverged(loss, epoch);
                     }
-                    listener.on(new IterationDone(epoch, iteration, globalIteration, loss, rate,
-                            Eta.remainingSeconds(globalIteration - startIteration, plannedIterations - startIteration,
-                                    activeSeconds())));
+                    double remaining = Double.isNaN(pace.secondsPerEpoch())
+                            ? Eta.remainingSeconds(globalIteration - startIteration, plannedIterations - startIteration,
+                                    activeSeconds())
+                            : pace.remainingSeconds(1 - (double) iteration / iterationsPerEpoch(),
+                                    config.epochs() - epoch);
+                    listener.on(new IterationDone(epoch, iteration, globalIteration, loss, rate, remaining));
                     if (measureLayers) {
                         reportLayerStats(parametersBefore);
                     }
                 }
                 network.incrementEpochCount();
+                pace.epochDone(activeSeconds() - epochStartSeconds);
 
                 double[] trainMetrics = lossAndAccuracy(epochFeatures, shuffledClasses);
                 if (!Double.isFinite(trainMetrics[0])) {
@@ -396,8 +403,7 @@ public final class Dl4jTrainer implements Trainer {
                 EpochEnded ended = new EpochEnded(epoch, config.epochs(), trainMetrics[0], trainMetrics[1],
                         validationMetrics[0], validationMetrics[1],
                         epochSeconds > 0 ? rows / epochSeconds : 0, elapsedMillis(), currentRate,
-                        Eta.remainingSeconds(epoch - firstEpoch + 1, config.epochs() - firstEpoch + 1,
-                                activeSeconds()));
+                        pace.remainingSeconds(0, config.epochs() - epoch));
                 history.add(ended);
                 trackBestEpoch(ended);
                 listener.on(ended);
