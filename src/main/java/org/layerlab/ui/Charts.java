@@ -52,6 +52,39 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * Each layer's update:parameter ratio (how much its weights change per step, relative to their size), on a log
+     * scale, with the healthy level of about 0.001 marked.
+     */
+    static JFreeChart layerUpdateChart(XYDataset data) {
+        JFreeChart chart = line("How much each layer changes per step (log scale)", "iteration",
+                "update / weight size", data, true);
+        XYPlot plot = chart.getXYPlot();
+        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("update / weight size");
+        log.setSmallestValue(1e-8);
+        log.setLabelFont(LABEL_FONT);
+        log.setTickLabelFont(LABEL_FONT);
+        log.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        log.setNumberFormatOverride(new java.text.DecimalFormat("0.#####E0"));
+        plot.setRangeAxis(log);
+        plot.setNoDataMessage("Measured every few batches while training.");
+        plot.setNoDataMessageFont(LABEL_FONT);
+        org.jfree.chart.plot.ValueMarker healthy = new org.jfree.chart.plot.ValueMarker(1e-3);
+        healthy.setPaint(new Color(0x10, 0xB9, 0x81));
+        healthy.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {4f, 4f}, 0f));
+        healthy.setLabel("healthy ≈ 0.001");
+        healthy.setLabelFont(LABEL_FONT);
+        healthy.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        healthy.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+        plot.addRangeMarker(healthy);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        for (int series = 0; series < PALETTE.length * 3; series++) {
+            renderer.setSeriesPaint(series, PALETTE[series % PALETTE.length]);
+        }
+        return chart;
+    }
+
     /** One colour per class, in class order, reused past ten classes. */
     private static final Color[] PALETTE = {ACCENT, SECOND, new Color(0x10, 0xB9, 0x81), new Color(0xDC, 0x26, 0x26),
         new Color(0x0E, 0xA5, 0xE9), new Color(0xA8, 0x55, 0xF7), new Color(0x84, 0xCC, 0x16),

@@ -68,6 +68,7 @@ public final class TrainController {
     @FXML private Hyperlink showEvaluationLink;
     @FXML private ChartViewer lossChart;
     @FXML private ChartViewer accuracyChart;
+    @FXML private ChartViewer layerUpdateChart;
 
     TrainController(TrainViewModel model) {
         this.model = model;
@@ -108,6 +109,7 @@ public final class TrainController {
 
         lossChart.setChart(Charts.lossChart(model.lossData()));
         accuracyChart.setChart(Charts.accuracyChart(model.accuracyData()));
+        layerUpdateChart.setChart(Charts.layerUpdateChart(model.layerUpdateData()));
 
         initializeOptions();
         pauseButton.disableProperty().bind(model.pauseDisabledProperty());

@@ -73,6 +73,11 @@ public final class TrainViewModel {
     private final XYSeries validationLoss = new XYSeries("validation loss (per epoch)", false, true);
     private final XYSeriesCollection lossData = new XYSeriesCollection(loss);
     private final XYSeriesCollection accuracyData = new XYSeriesCollection();
+    /** One series per trainable layer: its update:parameter ratio, thinned like the loss. */
+    private final XYSeriesCollection layerUpdateData = new XYSeriesCollection();
+    private final java.util.Map<String, XYSeries> layerUpdates = new java.util.LinkedHashMap<>();
+    private int layerStatsBlock = 1;
+    private long layerStatsSeen;
 
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText");
     private final StringProperty batchSizeText = new SimpleStringProperty(this, "batchSizeText");
@@ -373,6 +378,7 @@ public final class TrainViewModel {
         }
         boolean lossChanged = false;
         boolean accuracyChanged = false;
+        boolean layersChanged = false;
         TrainingEvent event;
         while ((event = events.poll()) != null) {
             curves.add(event);
@@ -396,6 +402,8 @@ public final class TrainViewModel {
                 learningRateMarks.add((double) changed.globalIteration());
                 runStatus.set("Learning rate changed from " + plain(changed.oldRate()) + " to "
                         + plain(changed.newRate()) + " (marked on the loss chart).");
+            } else if (event instanceof TrainingEvent.LayerStats stats) {
+                layersChanged |= onLayerStats(stats);
             } else if (event instanceof TrainingEvent.CheckpointSaved saved) {
                 checkpointText.set("Checkpoint saved after epoch " + saved.epoch() + ".");
             } else if (event instanceof TrainingEvent.CheckpointFailed failed) {
@@ -414,6 +422,9 @@ public final class TrainViewModel {
             trainAccuracy.fireSeriesChanged();
             validationAccuracy.fireSeriesChanged();
         }
+        if (layersChanged) {
+            layerUpdates.values().forEach(XYSeries::fireSeriesChanged);
+        }
     }
 
     private void onStarted(RunStarted started) {
@@ -421,6 +432,8 @@ public final class TrainViewModel {
         iterationsPerEpoch = Math.max(1, started.iterationsPerEpoch());
         long total = (long) epochs * iterationsPerEpoch;
         lossBlock = (int) Math.max(1, (total + MAX_LOSS_POINTS - 1) / MAX_LOSS_POINTS);
+        long measurements = total / 20 + 1;
+        layerStatsBlock = (int) Math.max(1, (measurements + MAX_LOSS_POINTS - 1) / MAX_LOSS_POINTS);
         blockSum = 0;
         blockCount = 0;
         progress.set(0);
@@ -450,6 +463,24 @@ public final class TrainViewModel {
             return flushLossBlock();
         }
         return false;
+    }
+
+    /** Adds a layer's ratio to its series (a new series for a new layer); thinned so a long run stays light. */
+    private boolean onLayerStats(TrainingEvent.LayerStats stats) {
+        if (!(stats.updateRatio() > 0) || Double.isInfinite(stats.updateRatio())) {
+            return false;
+        }
+        XYSeries series = layerUpdates.get(stats.layer());
+        if (series == null) {
+            series = new XYSeries(stats.layer(), false, true);
+            layerUpdates.put(stats.layer(), series);
+            layerUpdateData.addSeries(series);
+        }
+        if ((layerStatsSeen++ / Math.max(1, layerUpdates.size())) % layerStatsBlock != 0) {
+            return false;
+        }
+        series.add(stats.globalIteration(), stats.updateRatio(), false);
+        return true;
     }
 
     private void showEta(double remainingSeconds) {
@@ -563,6 +594,9 @@ public final class TrainViewModel {
     private void clearRunDisplay() {
         loss.clear();
         validationLoss.clear();
+        layerUpdateData.removeAllSeries();
+        layerUpdates.clear();
+        layerStatsSeen = 0;
         trainAccuracy.clear();
         validationAccuracy.clear();
         progress.set(0);
@@ -816,6 +850,10 @@ public final class TrainViewModel {
 
     public XYSeriesCollection accuracyData() {
         return accuracyData;
+    }
+
+    public XYSeriesCollection layerUpdateData() {
+        return layerUpdateData;
     }
 
     public StringProperty epochsTextProperty() {

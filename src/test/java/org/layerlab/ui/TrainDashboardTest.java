@@ -82,6 +82,10 @@ class TrainDashboardTest {
         assertThat(onFx(() -> project.trainingResultProperty().get().history().get(299).learningRate()))
                 .isEqualTo(0.8);
         assertThat(onFx(() -> train.hints())).as("the doctor's hints").isNotEmpty();
+        org.jfree.data.xy.XYDataset layers = onFx(() -> robot.lookup("#layerUpdateChart").queryAs(ChartViewer.class)
+                .getChart().getXYPlot().getDataset());
+        assertThat(onFx(() -> layers.getSeriesCount())).isEqualTo(3);
+        assertThat(onFx(() -> layers.getItemCount(0))).isPositive();
         assertThat(onFx(() -> robot.lookup("#hintsCard").query().isVisible())).isTrue();
         assertThat(onFx(() -> robot.lookup(".doctor-hint").queryAll().size())).isEqualTo(onFx(() -> train.hints().size()));
         assertThat(onFx(() -> label(robot, "#checkpointLabel").getText())).isEqualTo("Checkpoint saved after epoch 300.");
