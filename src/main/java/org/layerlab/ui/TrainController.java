@@ -41,6 +41,7 @@ public final class TrainController {
     @FXML private TextField l2Field;
     @FXML private TextField clipField;
     @FXML private TextField patienceField;
+    @FXML private ComboBox<org.layerlab.core.train.EarlyStopping.Metric> earlyStoppingMetricCombo;
     @FXML private Button pauseButton;
     @FXML private Button resumeCheckpointButton;
     @FXML private Label resumeCheckpointLabel;
@@ -148,6 +149,10 @@ public final class TrainController {
         l2Field.textProperty().bindBidirectional(model.l2TextProperty());
         clipField.textProperty().bindBidirectional(model.clipTextProperty());
         patienceField.textProperty().bindBidirectional(model.patienceTextProperty());
+        earlyStoppingMetricCombo.getItems().setAll(org.layerlab.core.train.EarlyStopping.Metric.values());
+        earlyStoppingMetricCombo.valueProperty().bindBidirectional(model.earlyStoppingMetricProperty());
+        earlyStoppingMetricCombo.setTooltip(tooltip("What early stopping watches: the loss on the validation rows "
+                + "(lower is better) or their accuracy (higher is better)."));
         // The combo's tooltip explains the choice it shows.
         Tooltip optimizerTip = tooltip("");
         optimizerTip.textProperty().bind(Bindings.createStringBinding(() -> model.optimizerProperty().get() == null

@@ -91,6 +91,8 @@ public final class TrainViewModel {
     private final StringProperty l2Text = new SimpleStringProperty(this, "l2Text");
     private final StringProperty clipText = new SimpleStringProperty(this, "clipText");
     private final StringProperty patienceText = new SimpleStringProperty(this, "patienceText");
+    private final ObjectProperty<EarlyStopping.Metric> earlyStoppingMetric =
+            new SimpleObjectProperty<>(this, "earlyStoppingMetric", EarlyStopping.Metric.VAL_LOSS);
     private final ObjectProperty<Field> invalidField = new SimpleObjectProperty<>(this, "invalidField");
     private final ReadOnlyStringWrapper configProblem = new ReadOnlyStringWrapper(this, "configProblem", "");
 
@@ -166,6 +168,7 @@ public final class TrainViewModel {
         optimizer.addListener((obs, old, value) -> onConfigEdited());
         scheduleKind.addListener((obs, old, value) -> onConfigEdited());
         weightInit.addListener((obs, old, value) -> onConfigEdited());
+        earlyStoppingMetric.addListener((obs, old, value) -> onConfigEdited());
         shared.projectFileProperty().addListener((obs, old, file) -> lookForCheckpoint());
         shared.experimentProperty().addListener((obs, old, experiment) -> {
             if (experiment == null && !shared.trainingRunningProperty().get()) {
@@ -635,6 +638,7 @@ public final class TrainViewModel {
             l2Text.set(plainOrZero(config.l2()));
             clipText.set(plainOrZero(config.gradientClip()));
             patienceText.set(Integer.toString(config.earlyStopping().patience()));
+            earlyStoppingMetric.set(config.earlyStopping().metric());
             configProblem.set("");
             invalidField.set(null);
         } finally {
@@ -665,7 +669,7 @@ public final class TrainViewModel {
                     .withWeightInit(weightInit.get())
                     .withRegularization(current.l1(), l2)
                     .withGradientClip(clip)
-                    .withEarlyStopping(new EarlyStopping(current.earlyStopping().metric(), patience));
+                    .withEarlyStopping(new EarlyStopping(earlyStoppingMetric.get(), patience));
         } catch (FieldProblem problem) {
             invalidField.set(problem.field);
             configProblem.set(problem.getMessage());
@@ -955,6 +959,10 @@ public final class TrainViewModel {
 
     public StringProperty patienceTextProperty() {
         return patienceText;
+    }
+
+    public ObjectProperty<EarlyStopping.Metric> earlyStoppingMetricProperty() {
+        return earlyStoppingMetric;
     }
 
     public BooleanProperty pausedProperty() {

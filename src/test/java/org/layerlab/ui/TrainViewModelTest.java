@@ -186,6 +186,7 @@ class TrainViewModelTest {
         train.l2TextProperty().set("0.0001");
         train.clipTextProperty().set("1");
         train.patienceTextProperty().set("5");
+        train.earlyStoppingMetricProperty().set(org.layerlab.core.train.EarlyStopping.Metric.VAL_ACCURACY);
         train.weightInitProperty().set(org.layerlab.core.graph.WeightInit.XAVIER);
         train.epochsTextProperty().set("40");
 
@@ -196,7 +197,8 @@ class TrainViewModelTest {
                 .withWarmup(2));
         assertThat(config.l2()).isEqualTo(0.0001);
         assertThat(config.gradientClip()).isEqualTo(1);
-        assertThat(config.earlyStopping().patience()).isEqualTo(5);
+        assertThat(config.earlyStopping()).isEqualTo(new org.layerlab.core.train.EarlyStopping(
+                org.layerlab.core.train.EarlyStopping.Metric.VAL_ACCURACY, 5));
         assertThat(config.weightInit()).isEqualTo(org.layerlab.core.graph.WeightInit.XAVIER);
 
         train.l2TextProperty().set("lots");
