@@ -131,7 +131,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT_DIR",
             description = "Continue the run checkpointed in this folder, up to --epochs epochs in total, with its "
-                    + "settings (give the same data or project).")
+                    + "settings (give the same data or project). It keeps checkpointing there unless --checkpoint-dir "
+                    + "says otherwise.")
     Path resume;
 
     @Option(names = "--report", paramLabel = "REPORT.json", description = "Write a JSON report of the run here.")
@@ -192,7 +193,10 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Resuming from %s after epoch %d%n", resumedFrom.folder(), resumedFrom.epoch());
         }
         out.flush();
-        RunOptions options = new RunOptions(checkpointDir, resume);
+        // A resumed run goes on checkpointing where it came from, so it can be resumed again.
+        Path checkpoints = checkpointDir != null ? checkpointDir
+                : resumedFrom != null ? resumedFrom.folder().toAbsolutePath().getParent() : null;
+        RunOptions options = new RunOptions(checkpoints, resume);
         TrainingResult result = trainer.train(experiment.data(), project.network(), project.training(),
                 new ProgressPrinter(out, project.training().epochs()), new RunControl(), options);
         if (result.outcome() == TrainingEvent.Outcome.FAILED) {

@@ -30,10 +30,12 @@ final class Charts {
     private Charts() {
     }
 
-    /** Training loss per iteration: lower is better. */
+    /** Training loss per iteration and validation loss per epoch (at the iteration it ended): lower is better. */
     static JFreeChart lossChart(XYDataset data) {
-        JFreeChart chart = line("Loss (lower is better)", "iteration", "loss", data, false);
-        ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setSeriesPaint(0, ACCENT);
+        JFreeChart chart = line("Loss (lower is better)", "iteration", "loss", data, true);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        renderer.setSeriesPaint(0, ACCENT);
+        renderer.setSeriesPaint(1, SECOND);
         return chart;
     }
 
@@ -47,6 +49,39 @@ final class Charts {
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, ACCENT);
         renderer.setSeriesPaint(1, SECOND);
+        return chart;
+    }
+
+    /**
+     * Each layer's update:parameter ratio (how much its weights change per step, relative to their size), on a log
+     * scale, with the healthy level of about 0.001 marked.
+     */
+    static JFreeChart layerUpdateChart(XYDataset data) {
+        JFreeChart chart = line("How much each layer changes per step (log scale)", "iteration",
+                "update / weight size", data, true);
+        XYPlot plot = chart.getXYPlot();
+        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("update / weight size");
+        log.setSmallestValue(1e-8);
+        log.setLabelFont(LABEL_FONT);
+        log.setTickLabelFont(LABEL_FONT);
+        log.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        log.setNumberFormatOverride(new java.text.DecimalFormat("0.#####E0"));
+        plot.setRangeAxis(log);
+        plot.setNoDataMessage("Measured every few batches while training.");
+        plot.setNoDataMessageFont(LABEL_FONT);
+        org.jfree.chart.plot.ValueMarker healthy = new org.jfree.chart.plot.ValueMarker(1e-3);
+        healthy.setPaint(new Color(0x10, 0xB9, 0x81));
+        healthy.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {4f, 4f}, 0f));
+        healthy.setLabel("healthy ≈ 0.001");
+        healthy.setLabelFont(LABEL_FONT);
+        healthy.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        healthy.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+        plot.addRangeMarker(healthy);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        for (int series = 0; series < PALETTE.length * 3; series++) {
+            renderer.setSeriesPaint(series, PALETTE[series % PALETTE.length]);
+        }
         return chart;
     }
 

@@ -1,19 +1,32 @@
 package org.layerlab.ui;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.fx.ChartViewer;
+import org.layerlab.core.graph.WeightInit;
+import org.layerlab.core.train.LearningRateSchedule;
+import org.layerlab.core.train.Optimizer;
 import org.layerlab.ui.TrainViewModel.Field;
 import org.layerlab.ui.TrainViewModel.RunState;
 
-/** The Train step: settings, Train and Stop, progress, and the live loss and accuracy charts. */
+/**
+ * The Train step: settings, Train, Pause/Resume and Stop, progress with the time left, the training doctor's hints,
+ * and the live loss and accuracy charts with their export.
+ */
 public final class TrainController {
     private final TrainViewModel model;
 
@@ -21,6 +34,26 @@ public final class TrainController {
     @FXML private TextField batchSizeField;
     @FXML private TextField learningRateField;
     @FXML private TextField trainSeedField;
+    @FXML private ComboBox<Optimizer> optimizerCombo;
+    @FXML private ComboBox<LearningRateSchedule.Kind> scheduleCombo;
+    @FXML private TextField warmupField;
+    @FXML private ComboBox<WeightInit> weightInitCombo;
+    @FXML private TextField l2Field;
+    @FXML private TextField clipField;
+    @FXML private TextField patienceField;
+    @FXML private ComboBox<org.layerlab.core.train.EarlyStopping.Metric> earlyStoppingMetricCombo;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeCheckpointButton;
+    @FXML private Label resumeCheckpointLabel;
+    @FXML private Label iterationLabel;
+    @FXML private Label etaLabel;
+    @FXML private Node liveRateRow;
+    @FXML private TextField liveRateField;
+    @FXML private Label liveRateProblemLabel;
+    @FXML private Label bestEpochLabel;
+    @FXML private Label checkpointLabel;
+    @FXML private VBox hintsBox;
+    @FXML private Node hintsCard;
     @FXML private Label configProblemLabel;
     @FXML private Node settingsGrid;
     @FXML private Node trainButtonHolder;
@@ -36,6 +69,7 @@ public final class TrainController {
     @FXML private Hyperlink showEvaluationLink;
     @FXML private ChartViewer lossChart;
     @FXML private ChartViewer accuracyChart;
+    @FXML private ChartViewer layerUpdateChart;
 
     TrainController(TrainViewModel model) {
         this.model = model;
@@ -76,6 +110,163 @@ public final class TrainController {
 
         lossChart.setChart(Charts.lossChart(model.lossData()));
         accuracyChart.setChart(Charts.accuracyChart(model.accuracyData()));
+        layerUpdateChart.setChart(Charts.layerUpdateChart(model.layerUpdateData()));
+
+        initializeOptions();
+        pauseButton.disableProperty().bind(model.pauseDisabledProperty());
+        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
+        pauseButton.setTooltip(new Tooltip("Pause holds the training after the current batch; Resume goes on exactly "
+                + "where it stopped (the optimizer remembers its state). While paused you may change the learning "
+                + "rate below."));
+        resumeCheckpointButton.disableProperty().bind(model.resumeFromCheckpointDisabledProperty());
+        resumeCheckpointButton.visibleProperty().bind(model.resumableCheckpointProperty().isNotNull());
+        resumeCheckpointButton.managedProperty().bind(resumeCheckpointButton.visibleProperty());
+        resumeCheckpointButton.setTooltip(new Tooltip("Continues the last run of this project from its latest "
+                + "checkpoint, e.g. after LayerLab was closed or crashed, up to the number of epochs set above."));
+        bindVisibleText(resumeCheckpointLabel, model.resumeTextProperty());
+        bindVisibleText(iterationLabel, model.iterationTextProperty());
+        bindVisibleText(etaLabel, model.etaTextProperty());
+        liveRateField.textProperty().bindBidirectional(model.liveLearningRateTextProperty());
+        liveRateRow.visibleProperty().bind(model.pausedProperty());
+        liveRateRow.managedProperty().bind(liveRateRow.visibleProperty());
+        bindVisibleText(liveRateProblemLabel, model.liveLearningRateProblemProperty());
+        bindVisibleText(bestEpochLabel, model.bestEpochTextProperty());
+        bindVisibleText(checkpointLabel, model.checkpointTextProperty());
+        model.hints().addListener((ListChangeListener<String>) change -> showHints());
+        hintsCard.visibleProperty().bind(Bindings.isNotEmpty(model.hints()));
+        hintsCard.managedProperty().bind(hintsCard.visibleProperty());
+        model.learningRateMarks().addListener((ListChangeListener<Double>) change -> showLearningRateMarks());
+    }
+
+    private void initializeOptions() {
+        optimizerCombo.getItems().setAll(Optimizer.values());
+        optimizerCombo.valueProperty().bindBidirectional(model.optimizerProperty());
+        scheduleCombo.getItems().setAll(LearningRateSchedule.Kind.values());
+        scheduleCombo.valueProperty().bindBidirectional(model.scheduleKindProperty());
+        weightInitCombo.getItems().setAll(WeightInit.values());
+        weightInitCombo.valueProperty().bindBidirectional(model.weightInitProperty());
+        warmupField.textProperty().bindBidirectional(model.warmupTextProperty());
+        l2Field.textProperty().bindBidirectional(model.l2TextProperty());
+        clipField.textProperty().bindBidirectional(model.clipTextProperty());
+        patienceField.textProperty().bindBidirectional(model.patienceTextProperty());
+        earlyStoppingMetricCombo.getItems().setAll(org.layerlab.core.train.EarlyStopping.Metric.values());
+        earlyStoppingMetricCombo.valueProperty().bindBidirectional(model.earlyStoppingMetricProperty());
+        earlyStoppingMetricCombo.setTooltip(tooltip("What early stopping watches: the loss on the validation rows "
+                + "(lower is better) or their accuracy (higher is better)."));
+        // The combo's tooltip explains the choice it shows.
+        Tooltip optimizerTip = tooltip("");
+        optimizerTip.textProperty().bind(Bindings.createStringBinding(() -> model.optimizerProperty().get() == null
+                ? "" : "How the weights are moved after each batch. " + model.optimizerProperty().get().explanation(),
+                model.optimizerProperty()));
+        optimizerCombo.setTooltip(optimizerTip);
+        Tooltip scheduleTip = tooltip("");
+        scheduleTip.textProperty().bind(Bindings.createStringBinding(() -> model.scheduleKindProperty().get() == null
+                ? "" : model.scheduleKindProperty().get().explanation(), model.scheduleKindProperty()));
+        scheduleCombo.setTooltip(scheduleTip);
+        Tooltip initTip = tooltip("");
+        initTip.textProperty().bind(Bindings.createStringBinding(() -> model.weightInitProperty().get() == null
+                ? "" : "How the weights start, for layers left on automatic. "
+                + model.weightInitProperty().get().explanation(), model.weightInitProperty()));
+        weightInitCombo.setTooltip(initTip);
+    }
+
+    private static Tooltip tooltip(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        return tip;
+    }
+
+    private void showHints() {
+        hintsBox.getChildren().setAll(model.hints().stream().map(text -> {
+            Label hint = new Label(text);
+            hint.setWrapText(true);
+            hint.setMinHeight(Region.USE_PREF_SIZE);
+            hint.getStyleClass().add("doctor-hint");
+            return hint;
+        }).toList());
+    }
+
+    /** A dashed vertical line on the loss chart where the learning rate was changed by hand. */
+    private void showLearningRateMarks() {
+        XYPlot plot = lossChart.getChart().getXYPlot();
+        plot.clearDomainMarkers();
+        for (double iteration : model.learningRateMarks()) {
+            ValueMarker marker = new ValueMarker(iteration);
+            marker.setPaint(Charts.SECOND);
+            marker.setStroke(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            marker.setLabel("learning rate changed");
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+            plot.addDomainMarker(marker);
+        }
+    }
+
+    @FXML
+    private void onPause() {
+        model.togglePause();
+    }
+
+    @FXML
+    private void onResumeCheckpoint() {
+        model.resumeFromCheckpoint();
+    }
+
+    @FXML
+    private void onSaveLossChart() {
+        saveChart(lossChart, "loss.png");
+    }
+
+    @FXML
+    private void onSaveAccuracyChart() {
+        saveChart(accuracyChart, "accuracy.png");
+    }
+
+    /** Draws the chart on the UI thread (it must not change while drawn) and writes the PNG on another thread. */
+    private void saveChart(ChartViewer viewer, String suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        java.io.File file = chooser.showSaveDialog(viewer.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        java.awt.image.BufferedImage image = viewer.getChart().createBufferedImage(
+                Math.max(800, (int) viewer.getWidth()), Math.max(500, (int) viewer.getHeight()));
+        writeInBackground(file.toPath(), path -> org.layerlab.core.io.AtomicFiles.write(path,
+                temporary -> javax.imageio.ImageIO.write(image, "png", temporary.toFile())), "Chart saved to ");
+    }
+
+    @FXML
+    private void onExportCurves() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("training-curves.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV table", "*.csv"));
+        java.io.File file = chooser.showSaveDialog(lossChart.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        org.layerlab.core.train.TrainingCurves snapshot = model.curvesSnapshot();
+        writeInBackground(file.toPath(), path -> TrainViewModel.writeCurves(snapshot, path), "Curves saved to ");
+    }
+
+    private interface Writer {
+        void write(java.nio.file.Path path) throws java.io.IOException;
+    }
+
+    private void writeInBackground(java.nio.file.Path path, Writer writer, String done) {
+        Thread thread = new Thread(() -> {
+            try {
+                writer.write(path);
+                FxThread.run(() -> model.shared().statusProperty().set(done + path + "."));
+            } catch (java.io.IOException | RuntimeException failure) {
+                FxThread.run(() -> model.shared().showError("LayerLab could not write " + path + ": "
+                        + failure.getMessage() + ". Check that the folder can be written to and the disk is not full."));
+            }
+        }, "layerlab-export");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @FXML
@@ -98,6 +289,9 @@ public final class TrainController {
         batchSizeField.getStyleClass().remove("invalid");
         learningRateField.getStyleClass().remove("invalid");
         trainSeedField.getStyleClass().remove("invalid");
+        for (TextField option : new TextField[] {warmupField, l2Field, clipField, patienceField}) {
+            option.getStyleClass().remove("invalid");
+        }
         if (field == null) {
             return;
         }
@@ -106,6 +300,10 @@ public final class TrainController {
             case BATCH_SIZE -> batchSizeField;
             case LEARNING_RATE -> learningRateField;
             case SEED -> trainSeedField;
+            case WARMUP -> warmupField;
+            case L2 -> l2Field;
+            case CLIP -> clipField;
+            case PATIENCE -> patienceField;
         };
         target.getStyleClass().add("invalid");
     }

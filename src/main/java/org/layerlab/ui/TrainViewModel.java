@@ -17,13 +17,24 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.preprocess.PreparedData;
+import org.layerlab.core.graph.WeightInit;
 import org.layerlab.core.train.BackendInfo;
+import org.layerlab.core.train.CheckpointStore;
+import org.layerlab.core.train.EarlyStopping;
+import org.layerlab.core.train.Eta;
+import org.layerlab.core.train.LearningRateSchedule;
+import org.layerlab.core.train.Optimizer;
+import org.layerlab.core.train.RunOptions;
+import org.layerlab.core.train.TrainingCurves;
+import org.layerlab.core.train.TrainingDoctor;
 import org.layerlab.core.train.RunControl;
 import org.layerlab.core.train.Trainer;
 import org.layerlab.core.train.TrainedModel;
@@ -59,13 +70,29 @@ public final class TrainViewModel {
     private final XYSeries loss = new XYSeries("loss per iteration", false, true);
     private final XYSeries trainAccuracy = new XYSeries("training", false, true);
     private final XYSeries validationAccuracy = new XYSeries("validation", false, true);
+    private final XYSeries validationLoss = new XYSeries("validation loss (per epoch)", false, true);
     private final XYSeriesCollection lossData = new XYSeriesCollection(loss);
     private final XYSeriesCollection accuracyData = new XYSeriesCollection();
+    /** One series per trainable layer: its update:parameter ratio, thinned like the loss. */
+    private final XYSeriesCollection layerUpdateData = new XYSeriesCollection();
+    private final java.util.Map<String, XYSeries> layerUpdates = new java.util.LinkedHashMap<>();
+    private int layerStatsBlock = 1;
+    private long layerStatsSeen;
 
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText");
     private final StringProperty batchSizeText = new SimpleStringProperty(this, "batchSizeText");
     private final StringProperty learningRateText = new SimpleStringProperty(this, "learningRateText");
     private final StringProperty seedText = new SimpleStringProperty(this, "seedText");
+    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(this, "optimizer", Optimizer.ADAM);
+    private final ObjectProperty<LearningRateSchedule.Kind> scheduleKind =
+            new SimpleObjectProperty<>(this, "scheduleKind", LearningRateSchedule.Kind.NONE);
+    private final ObjectProperty<WeightInit> weightInit = new SimpleObjectProperty<>(this, "weightInit", WeightInit.AUTO);
+    private final StringProperty warmupText = new SimpleStringProperty(this, "warmupText");
+    private final StringProperty l2Text = new SimpleStringProperty(this, "l2Text");
+    private final StringProperty clipText = new SimpleStringProperty(this, "clipText");
+    private final StringProperty patienceText = new SimpleStringProperty(this, "patienceText");
+    private final ObjectProperty<EarlyStopping.Metric> earlyStoppingMetric =
+            new SimpleObjectProperty<>(this, "earlyStoppingMetric", EarlyStopping.Metric.VAL_LOSS);
     private final ObjectProperty<Field> invalidField = new SimpleObjectProperty<>(this, "invalidField");
     private final ReadOnlyStringWrapper configProblem = new ReadOnlyStringWrapper(this, "configProblem", "");
 
@@ -77,10 +104,30 @@ public final class TrainViewModel {
     private final ReadOnlyStringWrapper runStatus = new ReadOnlyStringWrapper(this, "runStatus", "");
     private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>(this, "runState", RunState.IDLE);
     private final ReadOnlyStringWrapper testAccuracyText = new ReadOnlyStringWrapper(this, "testAccuracyText", "");
+    private final ReadOnlyStringWrapper iterationText = new ReadOnlyStringWrapper(this, "iterationText", "");
+    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
+    private final ReadOnlyStringWrapper bestEpochText = new ReadOnlyStringWrapper(this, "bestEpochText", "");
+    private final ReadOnlyStringWrapper checkpointText = new ReadOnlyStringWrapper(this, "checkpointText", "");
+    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final StringProperty liveLearningRateText = new SimpleStringProperty(this, "liveLearningRateText", "");
+    private final ReadOnlyStringWrapper liveLearningRateProblem =
+            new ReadOnlyStringWrapper(this, "liveLearningRateProblem", "");
+    /** Plain-language advice from the {@link TrainingDoctor}, newest last. */
+    private final ObservableList<String> hints = FXCollections.observableArrayList();
+    /** Iterations (x on the loss chart) where the learning rate was changed by hand. */
+    private final ObservableList<Double> learningRateMarks = FXCollections.observableArrayList();
+    /** The latest complete checkpoint of the open project, if any: what "Resume" offers. */
+    private final ObjectProperty<java.nio.file.Path> resumableCheckpoint =
+            new SimpleObjectProperty<>(this, "resumableCheckpoint");
+    private final ReadOnlyStringWrapper resumeText = new ReadOnlyStringWrapper(this, "resumeText", "");
+    private final TrainingDoctor doctor = new TrainingDoctor();
+    private final TrainingCurves curves = new TrainingCurves();
 
     private final StringBinding blockedReason;
     private final BooleanBinding trainDisabled;
     private final BooleanBinding stopDisabled;
+    private final BooleanBinding pauseDisabled;
+    private final BooleanBinding resumeFromCheckpointDisabled;
 
     private TrainingRun run;
     /** The last run whose end was shown (its regression metrics may follow). */
@@ -91,13 +138,14 @@ public final class TrainViewModel {
     private double blockSum;
     private int blockCount;
     private long lastIteration;
+    private double lastLearningRate = Double.NaN;
     private boolean syncing;
 
     /** What the run status line means, for its colour. */
     public enum RunState { IDLE, RUNNING, COMPLETED, STOPPED, FAILED }
 
     /** The settings fields, to mark the one that is wrong. */
-    public enum Field { EPOCHS, BATCH_SIZE, LEARNING_RATE, SEED }
+    public enum Field { EPOCHS, BATCH_SIZE, LEARNING_RATE, SEED, WARMUP, L2, CLIP, PATIENCE }
 
     /**
      * @param tickers makes the ticker that drains events, given the drain task (the app: {@link FxPulseTicker})
@@ -107,6 +155,7 @@ public final class TrainViewModel {
         this.ticker = tickers.apply(this::drain);
         accuracyData.addSeries(trainAccuracy);
         accuracyData.addSeries(validationAccuracy);
+        lossData.addSeries(validationLoss);
 
         showConfig(shared.trainingProperty().get());
         shared.trainingProperty().addListener((obs, old, config) -> {
@@ -114,9 +163,15 @@ public final class TrainViewModel {
                 showConfig(config);
             }
         });
-        for (StringProperty field : new StringProperty[] {epochsText, batchSizeText, learningRateText, seedText}) {
+        for (StringProperty field : new StringProperty[] {epochsText, batchSizeText, learningRateText, seedText,
+            warmupText, l2Text, clipText, patienceText}) {
             field.addListener((obs, old, text) -> onConfigEdited());
         }
+        optimizer.addListener((obs, old, value) -> onConfigEdited());
+        scheduleKind.addListener((obs, old, value) -> onConfigEdited());
+        weightInit.addListener((obs, old, value) -> onConfigEdited());
+        earlyStoppingMetric.addListener((obs, old, value) -> onConfigEdited());
+        shared.projectFileProperty().addListener((obs, old, file) -> lookForCheckpoint());
         shared.experimentProperty().addListener((obs, old, experiment) -> {
             if (experiment == null && !shared.trainingRunningProperty().get()) {
                 clearRunDisplay();
@@ -135,12 +190,27 @@ public final class TrainViewModel {
                 configProblem, shared.backendProperty(), shared.trainingRunningProperty(), shared.networkProperty());
         trainDisabled = shared.trainingRunningProperty().or(blockedReason.isNotEmpty());
         stopDisabled = shared.trainingRunningProperty().not().or(stopping);
+        pauseDisabled = shared.trainingRunningProperty().not().or(stopping);
+        resumeFromCheckpointDisabled = trainDisabled.or(resumableCheckpoint.isNull());
+        lookForCheckpoint();
     }
 
     // ---------------------------------------------------------------- user intents
 
     /** Starts a run with the current data, network and settings; does nothing when {@link #blockedReason} says why not. */
     public void train() {
+        start(null);
+    }
+
+    /** Continues the project's last checkpointed run (up to the epochs set now), if there is one. */
+    public void resumeFromCheckpoint() {
+        if (resumableCheckpoint.get() != null) {
+            start(resumableCheckpoint.get());
+        }
+    }
+
+    /** Starts a run, from a checkpoint when {@code checkpoint} is not null; checkpoints go beside the project file. */
+    private void start(java.nio.file.Path checkpoint) {
         if (trainDisabled.get()) {
             return;
         }
@@ -163,8 +233,14 @@ public final class TrainViewModel {
         runStatus.set("Starting the training…");
         shared.statusProperty().set("Training started.");
 
+        paused.set(false);
+        java.nio.file.Path checkpoints = checkpointFolder();
+        if (checkpoints == null) {
+            checkpointText.set("Save the project (File › Save Project) to keep a checkpoint of every epoch, so a run "
+                    + "can be continued after LayerLab is closed.");
+        }
         TrainingRun started = new TrainingService(new DeferredTrainer(shared.trainerFactory()::get))
-                .start(data, network, config, events::add);
+                .start(data, network, config, events::add, new RunOptions(checkpoints, checkpoint));
         run = started;
         ticker.start();
         started.result().whenComplete((result, failure) -> {
@@ -209,6 +285,111 @@ public final class TrainViewModel {
         shared.statusProperty().set("Stopping the training…");
     }
 
+    /** Holds the run after the current minibatch; the optimizer's state stays as it is. */
+    public void pause() {
+        if (run == null || paused.get() || stopping.get()) {
+            return;
+        }
+        run.pause();
+        paused.set(true);
+        liveLearningRateText.set(Double.isFinite(lastLearningRate) ? plain(lastLearningRate)
+                : learningRateText.get());
+        liveLearningRateProblem.set("");
+        runStatus.set("Paused. You may change the learning rate, then press Resume.");
+        shared.statusProperty().set("Training paused.");
+    }
+
+    /**
+     * Continues a paused run where it stopped. A learning rate typed while paused applies from the next minibatch
+     * (and is marked on the loss chart once the trainer confirms it); an invalid one keeps the run paused.
+     */
+    public void resume() {
+        if (run == null || !paused.get()) {
+            return;
+        }
+        String typed = liveLearningRateText.get() == null ? "" : liveLearningRateText.get().trim();
+        if (!typed.isEmpty() && (!Double.isFinite(lastLearningRate) || !typed.equals(plain(lastLearningRate)))) {
+            try {
+                run.control().requestLearningRate(Double.parseDouble(typed.replace(',', '.')));
+            } catch (IllegalArgumentException invalid) {
+                liveLearningRateProblem.set(invalid instanceof NumberFormatException
+                        ? "The learning rate must be a number, like 0.001." : invalid.getMessage());
+                return;
+            }
+        }
+        liveLearningRateProblem.set("");
+        paused.set(false);
+        run.resume();
+        runStatus.set("Training…");
+        shared.statusProperty().set("Training resumed.");
+    }
+
+    /** Pause when running, Resume when paused: one button. */
+    public void togglePause() {
+        if (paused.get()) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
+    /** Where this project's checkpoints go: beside the project file; none for a project not saved yet. */
+    java.nio.file.Path checkpointFolder() {
+        java.nio.file.Path file = shared.projectFileProperty().get();
+        if (file == null || file.getParent() == null) {
+            return null;
+        }
+        String name = file.getFileName().toString();
+        String base = name.endsWith(org.layerlab.core.project.ProjectStore.EXTENSION)
+                ? name.substring(0, name.length() - org.layerlab.core.project.ProjectStore.EXTENSION.length())
+                : name;
+        return file.getParent().resolve(base + ".checkpoints");
+    }
+
+    /** Looks (off the UI thread) for a checkpoint of the open project to offer resuming from. */
+    private void lookForCheckpoint() {
+        java.nio.file.Path folder = checkpointFolder();
+        if (folder == null) {
+            resumableCheckpoint.set(null);
+            resumeText.set("");
+            return;
+        }
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            java.util.Optional<java.nio.file.Path> latest = CheckpointStore.latest(folder);
+            if (latest.isEmpty()) {
+                return null;
+            }
+            try {
+                return new Object[] {latest.get(), CheckpointStore.read(latest.get())};
+            } catch (java.io.IOException damaged) {
+                return null;
+            }
+        }).thenAccept(found -> shared.ui().execute(() -> {
+            if (!folder.equals(checkpointFolder())) {
+                return; // another project was opened meanwhile
+            }
+            if (found == null) {
+                resumableCheckpoint.set(null);
+                resumeText.set("");
+            } else {
+                org.layerlab.core.train.Checkpoint checkpoint = (org.layerlab.core.train.Checkpoint) found[1];
+                resumableCheckpoint.set((java.nio.file.Path) found[0]);
+                resumeText.set("A checkpoint of this project's last run was saved after epoch " + checkpoint.epoch()
+                        + ". Resume continues from there, up to the epochs set above.");
+            }
+        }));
+    }
+
+    /** Writes the full curves (every minibatch and epoch) as CSV; call off the UI thread with {@link #curvesSnapshot}. */
+    public static void writeCurves(TrainingCurves snapshot, java.nio.file.Path file) throws java.io.IOException {
+        org.layerlab.core.io.AtomicFiles.write(file, snapshot.toCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A copy of the run's full curves as they are now, for export on another thread. UI thread only. */
+    public TrainingCurves curvesSnapshot() {
+        return curves.copy();
+    }
+
     /** Stops a run without waiting, when the window closes. */
     public void shutdown() {
         if (run != null) {
@@ -226,25 +407,52 @@ public final class TrainViewModel {
         }
         boolean lossChanged = false;
         boolean accuracyChanged = false;
+        boolean layersChanged = false;
         TrainingEvent event;
         while ((event = events.poll()) != null) {
+            curves.add(event);
+            for (TrainingDoctor.Hint hint : doctor.on(event)) {
+                hints.add(hint.message());
+            }
             if (event instanceof IterationDone iteration) {
                 lossChanged |= onIteration(iteration);
             } else if (event instanceof EpochEnded epoch) {
                 accuracyChanged |= onEpoch(epoch);
+                if (Double.isFinite(epoch.validationLoss())) {
+                    validationLoss.add(lastIteration, epoch.validationLoss(), false);
+                    lossChanged = true;
+                }
             } else if (event instanceof RunStarted started) {
                 onStarted(started);
             } else if (event instanceof RunFinished) {
                 lossChanged |= flushLossBlock();
+            } else if (event instanceof TrainingEvent.LearningRateChanged changed) {
+                lastLearningRate = changed.newRate();
+                learningRateMarks.add((double) changed.globalIteration());
+                runStatus.set("Learning rate changed from " + plain(changed.oldRate()) + " to "
+                        + plain(changed.newRate()) + " (marked on the loss chart).");
+            } else if (event instanceof TrainingEvent.LayerStats stats) {
+                layersChanged |= onLayerStats(stats);
+            } else if (event instanceof TrainingEvent.CheckpointSaved saved) {
+                checkpointText.set("Checkpoint saved after epoch " + saved.epoch() + ".");
+            } else if (event instanceof TrainingEvent.CheckpointFailed failed) {
+                checkpointText.set(failed.message());
+            } else if (event instanceof TrainingEvent.BestEpochKept best) {
+                bestEpochText.set(String.format(Locale.ROOT, "Kept the network of epoch %d, the best by %s (%.4f).",
+                        best.bestEpoch(), best.metric(), best.value()));
             }
         }
         // Points were added without notification; one change per chart means one redraw per chart.
         if (lossChanged) {
             loss.fireSeriesChanged();
+            validationLoss.fireSeriesChanged();
         }
         if (accuracyChanged) {
             trainAccuracy.fireSeriesChanged();
             validationAccuracy.fireSeriesChanged();
+        }
+        if (layersChanged) {
+            layerUpdates.values().forEach(XYSeries::fireSeriesChanged);
         }
     }
 
@@ -253,6 +461,8 @@ public final class TrainViewModel {
         iterationsPerEpoch = Math.max(1, started.iterationsPerEpoch());
         long total = (long) epochs * iterationsPerEpoch;
         lossBlock = (int) Math.max(1, (total + MAX_LOSS_POINTS - 1) / MAX_LOSS_POINTS);
+        long measurements = total / 20 + 1;
+        layerStatsBlock = (int) Math.max(1, (measurements + MAX_LOSS_POINTS - 1) / MAX_LOSS_POINTS);
         blockSum = 0;
         blockCount = 0;
         progress.set(0);
@@ -266,6 +476,12 @@ public final class TrainViewModel {
             double done = (iteration.epoch() - 1) + Math.min(1.0, (double) iteration.iteration() / iterationsPerEpoch);
             progress.set(Math.min(1.0, done / epochs));
         }
+        iterationText.set("Iteration " + iteration.iteration() + " / " + iterationsPerEpoch
+                + (Double.isFinite(iteration.learningRate()) ? " · learning rate " + plain(iteration.learningRate()) : ""));
+        if (Double.isFinite(iteration.learningRate())) {
+            lastLearningRate = iteration.learningRate();
+        }
+        showEta(iteration.remainingSeconds());
         if (!Double.isFinite(iteration.loss())) {
             return false;
         }
@@ -276,6 +492,36 @@ public final class TrainViewModel {
             return flushLossBlock();
         }
         return false;
+    }
+
+    /** Adds a layer's ratio to its series (a new series for a new layer); thinned so a long run stays light. */
+    private boolean onLayerStats(TrainingEvent.LayerStats stats) {
+        if (!(stats.updateRatio() > 0) || Double.isInfinite(stats.updateRatio())) {
+            return false;
+        }
+        XYSeries series = layerUpdates.get(stats.layer());
+        if (series == null) {
+            series = new XYSeries(stats.layer(), false, true);
+            layerUpdates.put(stats.layer(), series);
+            layerUpdateData.addSeries(series);
+        }
+        if ((layerStatsSeen++ / Math.max(1, layerUpdates.size())) % layerStatsBlock != 0) {
+            return false;
+        }
+        series.add(stats.globalIteration(), stats.updateRatio(), false);
+        return true;
+    }
+
+    private void showEta(double remainingSeconds) {
+        String eta = Eta.describe(remainingSeconds);
+        if (!eta.isEmpty()) {
+            etaText.set(remainingSeconds == 0 ? "" : eta.substring(0, 1).toUpperCase(Locale.ROOT) + eta.substring(1)
+                    + " left");
+        }
+    }
+
+    static String plain(double value) {
+        return new BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private boolean flushLossBlock() {
@@ -296,6 +542,7 @@ public final class TrainViewModel {
             shared.statusProperty().set("Training: epoch " + epoch.epoch() + " of " + epoch.epochs() + ".");
         }
         speedText.set(String.format("%,.0f samples/s · %s", epoch.samplesPerSecond(), duration(epoch.elapsedMillis())));
+        showEta(epoch.remainingSeconds());
         StringBuilder metrics = new StringBuilder();
         if (epoch.isRegression()) {
             metrics.append(String.format(Locale.ROOT, "Loss %.4f · training mean absolute error %.4g", epoch.trainLoss(),
@@ -334,7 +581,10 @@ public final class TrainViewModel {
         ticker.stop();
         run = null;
         stopping.set(false);
+        paused.set(false);
+        etaText.set("");
         shared.trainingRunningProperty().set(false);
+        lookForCheckpoint();
         if (failure != null || result == null) {
             String message = failure == null ? "The training ended without a result." : UserMessages.of(failure);
             fail(message);
@@ -362,6 +612,9 @@ public final class TrainViewModel {
                 return;
             }
         }
+        if (result.bestEpoch() > 0 && bestEpochText.get().isEmpty()) {
+            bestEpochText.set("Kept the network of epoch " + result.bestEpoch() + ".");
+        }
         if (evaluation != null) {
             shared.evaluationProperty().set(evaluation);
             testAccuracyText.set(String.format(Locale.ROOT, "Test accuracy: %.3f", evaluation.accuracy()));
@@ -379,6 +632,10 @@ public final class TrainViewModel {
 
     private void clearRunDisplay() {
         loss.clear();
+        validationLoss.clear();
+        layerUpdateData.removeAllSeries();
+        layerUpdates.clear();
+        layerStatsSeen = 0;
         trainAccuracy.clear();
         validationAccuracy.clear();
         progress.set(0);
@@ -388,6 +645,14 @@ public final class TrainViewModel {
         runStatus.set("");
         runState.set(RunState.IDLE);
         testAccuracyText.set("");
+        iterationText.set("");
+        etaText.set("");
+        bestEpochText.set("");
+        checkpointText.set("");
+        hints.clear();
+        learningRateMarks.clear();
+        curves.clear();
+        lastLearningRate = Double.NaN;
         lastIteration = 0;
         blockSum = 0;
         blockCount = 0;
@@ -402,6 +667,14 @@ public final class TrainViewModel {
             batchSizeText.set(Integer.toString(config.batchSize()));
             learningRateText.set(BigDecimal.valueOf(config.learningRate()).stripTrailingZeros().toPlainString());
             seedText.set(Long.toString(config.seed()));
+            optimizer.set(config.optimizer());
+            scheduleKind.set(config.schedule().kind());
+            warmupText.set(Integer.toString(config.schedule().warmupEpochs()));
+            weightInit.set(config.weightInit());
+            l2Text.set(plainOrZero(config.l2()));
+            clipText.set(plainOrZero(config.gradientClip()));
+            patienceText.set(Integer.toString(config.earlyStopping().patience()));
+            earlyStoppingMetric.set(config.earlyStopping().metric());
             configProblem.set("");
             invalidField.set(null);
         } finally {
@@ -419,7 +692,20 @@ public final class TrainViewModel {
             int batch = parseInt(batchSizeText.get(), Field.BATCH_SIZE, "Batch size must be a whole number, like 32.");
             double rate = parseDouble(learningRateText.get());
             long seed = parseLong(seedText.get());
-            config = shared.trainingProperty().get().withBasics(epochCount, batch, rate, seed);
+            TrainingConfig current = shared.trainingProperty().get();
+            int warmup = parseInt(warmupText.get(), Field.WARMUP, "Warm-up epochs must be a whole number, like 0 or 2.");
+            double l2 = parseOptional(l2Text.get(), Field.L2, "L2 must be a number, like 0.0001 (0 = off).");
+            double clip = parseOptional(clipText.get(), Field.CLIP, "Gradient clipping must be a number, like 1.0 "
+                    + "(0 = off).");
+            int patience = parseInt(patienceText.get(), Field.PATIENCE, "Early stopping patience must be a whole "
+                    + "number of epochs, like 5 (0 = off).");
+            config = current.withBasics(epochCount, batch, rate, seed)
+                    .withOptimizer(optimizer.get())
+                    .withSchedule(schedule(current.schedule(), scheduleKind.get()).withWarmup(warmup))
+                    .withWeightInit(weightInit.get())
+                    .withRegularization(current.l1(), l2)
+                    .withGradientClip(clip)
+                    .withEarlyStopping(new EarlyStopping(earlyStoppingMetric.get(), patience));
         } catch (FieldProblem problem) {
             invalidField.set(problem.field);
             configProblem.set(problem.getMessage());
@@ -439,8 +725,49 @@ public final class TrainViewModel {
         }
     }
 
+    /** The schedule of {@code kind}: the current one's settings if it is already that kind, else that kind's usual. */
+    private static LearningRateSchedule schedule(LearningRateSchedule current, LearningRateSchedule.Kind kind) {
+        if (kind == null || kind == current.kind()) {
+            return current;
+        }
+        return switch (kind) {
+            case NONE -> LearningRateSchedule.none();
+            case STEP -> LearningRateSchedule.step(0.5, 10);
+            case EXPONENTIAL -> LearningRateSchedule.exponential(0.95);
+            case COSINE -> LearningRateSchedule.cosine();
+        };
+    }
+
+    private static String plainOrZero(double value) {
+        return value == 0 ? "0" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** A number where blank means 0 (off). */
+    private static double parseOptional(String text, Field field, String message) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(text.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new FieldProblem(field, message);
+        }
+    }
+
     private static Field fieldNamedIn(String message) {
         String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("warm-up")) {
+            return Field.WARMUP;
+        }
+        if (lower.startsWith("l2")) {
+            return Field.L2;
+        }
+        if (lower.startsWith("gradient clipping")) {
+            return Field.CLIP;
+        }
+        if (lower.startsWith("early-stopping")) {
+            return Field.PATIENCE;
+        }
         if (lower.startsWith("epochs")) {
             return Field.EPOCHS;
         }
@@ -544,6 +871,12 @@ public final class TrainViewModel {
         }
 
         @Override
+        public TrainingResult train(PreparedData data, NetworkGraph network, TrainingConfig config,
+                                    TrainingListener listener, RunControl control, RunOptions options) {
+            return factory.get().train(data, network, config, listener, control, options);
+        }
+
+        @Override
         public BackendInfo backend() {
             return factory.get().backend();
         }
@@ -557,6 +890,10 @@ public final class TrainViewModel {
 
     public XYSeriesCollection accuracyData() {
         return accuracyData;
+    }
+
+    public XYSeriesCollection layerUpdateData() {
+        return layerUpdateData;
     }
 
     public StringProperty epochsTextProperty() {
@@ -630,5 +967,89 @@ public final class TrainViewModel {
 
     public ProjectViewModel shared() {
         return shared;
+    }
+
+    public ObjectProperty<Optimizer> optimizerProperty() {
+        return optimizer;
+    }
+
+    public ObjectProperty<LearningRateSchedule.Kind> scheduleKindProperty() {
+        return scheduleKind;
+    }
+
+    public ObjectProperty<WeightInit> weightInitProperty() {
+        return weightInit;
+    }
+
+    public StringProperty warmupTextProperty() {
+        return warmupText;
+    }
+
+    public StringProperty l2TextProperty() {
+        return l2Text;
+    }
+
+    public StringProperty clipTextProperty() {
+        return clipText;
+    }
+
+    public StringProperty patienceTextProperty() {
+        return patienceText;
+    }
+
+    public ObjectProperty<EarlyStopping.Metric> earlyStoppingMetricProperty() {
+        return earlyStoppingMetric;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public BooleanBinding pauseDisabledProperty() {
+        return pauseDisabled;
+    }
+
+    public StringProperty liveLearningRateTextProperty() {
+        return liveLearningRateText;
+    }
+
+    public ReadOnlyStringProperty liveLearningRateProblemProperty() {
+        return liveLearningRateProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty iterationTextProperty() {
+        return iterationText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty etaTextProperty() {
+        return etaText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bestEpochTextProperty() {
+        return bestEpochText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty checkpointTextProperty() {
+        return checkpointText.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> hints() {
+        return hints;
+    }
+
+    public ObservableList<Double> learningRateMarks() {
+        return learningRateMarks;
+    }
+
+    public ObjectProperty<java.nio.file.Path> resumableCheckpointProperty() {
+        return resumableCheckpoint;
+    }
+
+    public ReadOnlyStringProperty resumeTextProperty() {
+        return resumeText.getReadOnlyProperty();
+    }
+
+    public BooleanBinding resumeFromCheckpointDisabledProperty() {
+        return resumeFromCheckpointDisabled;
     }
 }

@@ -65,6 +65,8 @@ class TrainCommandCheckpointTest {
         assertThat(resumed.path("training").path("seed").asInt()).isEqualTo(9);
         assertThat(resumed.path("training").path("schedule").asText()).isEqualTo("step ×0.5 every 2 epochs");
         assertThat(resumed.path("train_samples_per_second").asDouble()).isPositive();
+        // The resumed run kept checkpointing into the same folder.
+        assertThat(Files.isDirectory(checkpoints.resolve("epoch-0006"))).isTrue();
     }
 
     @Test

@@ -175,6 +175,72 @@ class TrainViewModelTest {
                 .contains("native library");
     }
 
+    @Test
+    void theTrainingOptionsAreEditedIntoTheProjectsSettings() {
+        ViewModelHarness harness = loadedIris(FakeTrainer.completing(1));
+        TrainViewModel train = harness.viewModels.train();
+
+        train.optimizerProperty().set(org.layerlab.core.train.Optimizer.RMSPROP);
+        train.scheduleKindProperty().set(org.layerlab.core.train.LearningRateSchedule.Kind.STEP);
+        train.warmupTextProperty().set("2");
+        train.l2TextProperty().set("0.0001");
+        train.clipTextProperty().set("1");
+        train.patienceTextProperty().set("5");
+        train.earlyStoppingMetricProperty().set(org.layerlab.core.train.EarlyStopping.Metric.VAL_ACCURACY);
+        train.weightInitProperty().set(org.layerlab.core.graph.WeightInit.XAVIER);
+        train.epochsTextProperty().set("40");
+
+        org.layerlab.core.train.TrainingConfig config = harness.project.trainingProperty().get();
+        assertThat(config.epochs()).isEqualTo(40);
+        assertThat(config.optimizer()).isEqualTo(org.layerlab.core.train.Optimizer.RMSPROP);
+        assertThat(config.schedule()).isEqualTo(org.layerlab.core.train.LearningRateSchedule.step(0.5, 10)
+                .withWarmup(2));
+        assertThat(config.l2()).isEqualTo(0.0001);
+        assertThat(config.gradientClip()).isEqualTo(1);
+        assertThat(config.earlyStopping()).isEqualTo(new org.layerlab.core.train.EarlyStopping(
+                org.layerlab.core.train.EarlyStopping.Metric.VAL_ACCURACY, 5));
+        assertThat(config.weightInit()).isEqualTo(org.layerlab.core.graph.WeightInit.XAVIER);
+
+        train.l2TextProperty().set("lots");
+        assertThat(train.invalidFieldProperty().get()).isEqualTo(TrainViewModel.Field.L2);
+        assertThat(train.configProblemProperty().get()).isEqualTo("L2 must be a number, like 0.0001 (0 = off).");
+        train.l2TextProperty().set("3");
+        assertThat(train.invalidFieldProperty().get()).isEqualTo(TrainViewModel.Field.L2);
+        assertThat(train.configProblemProperty().get()).startsWith("L2 must be 0 (off) or a small positive number");
+        train.l2TextProperty().set("0");
+        assertThat(train.invalidFieldProperty().get()).isNull();
+        assertThat(harness.project.trainingProperty().get().optimizer())
+                .isEqualTo(org.layerlab.core.train.Optimizer.RMSPROP);
+    }
+
+    @Test
+    void pauseHoldsTheRunAndANewLearningRateIsAskedForAtResume() {
+        ViewModelHarness harness = loadedIris(FakeTrainer.untilStopped());
+        TrainViewModel train = harness.viewModels.train();
+        train.epochsTextProperty().set("100000");
+        train.train();
+        harness.pumpUntil("a few epochs are done", WAIT, () -> {
+            harness.ticker.tick();
+            return train.accuracyData().getSeries(0).getItemCount() >= 1;
+        });
+
+        train.pause();
+        assertThat(train.pausedProperty().get()).isTrue();
+        assertThat(train.runStatusProperty().get()).startsWith("Paused");
+        train.liveLearningRateTextProperty().set("-3");
+        train.resume();
+        assertThat(train.pausedProperty().get()).as("an impossible rate keeps the run paused").isTrue();
+        assertThat(train.liveLearningRateProblemProperty().get()).contains("small positive number");
+        train.liveLearningRateTextProperty().set("0.002");
+        train.resume();
+        assertThat(train.pausedProperty().get()).isFalse();
+        assertThat(train.liveLearningRateProblemProperty().get()).isEmpty();
+
+        train.stop();
+        harness.pumpUntil("the run ends", WAIT, () -> !harness.project.trainingRunningProperty().get());
+        assertThat(train.pausedProperty().get()).isFalse();
+    }
+
     private static ViewModelHarness loadedIris(Trainer trainer) {
         ViewModelHarness harness = new ViewModelHarness(trainer);
         harness.project.openSample(Sample.IRIS);

@@ -132,6 +132,8 @@ public final class Dl4jTrainer implements Trainer {
         private long elapsedMillisBefore;
         private long globalIteration;
         private double currentRate = Double.NaN;
+        /** Recent epochs' durations, for the estimate of the time left. */
+        private final Eta.Pace pace = new Eta.Pace();
         private String outputLayer;
         /** Early stopping: the best epoch so far, its watched value, a copy of its parameters. */
         private int bestEpoch;
@@ -356,6 +358,7 @@ public final class Dl4jTrainer implements Trainer {
 
                     long epochFitNanos = 0;
                     int iteration = 0;
+                    double epochStartSeconds = activeSeconds();
                     for (DataSet batch = feed.next(); batch != null; batch = feed.next()) {
                         if (!mayContinue()) {
                             return stopped();
@@ -376,14 +379,18 @@ public final class Dl4jTrainer implements Trainer {
                         if (!Double.isFinite(loss)) {
                             return diverged(loss, epoch);
                         }
-                        listener.on(new IterationDone(epoch, iteration, globalIteration, loss, rate,
-                                Eta.remainingSeconds(globalIteration - startIteration,
-                                        plannedIterations - startIteration, activeSeconds())));
+                        double remaining = Double.isNaN(pace.secondsPerEpoch())
+                                ? Eta.remainingSeconds(globalIteration - startIteration,
+                                        plannedIterations - startIteration, activeSeconds())
+                                : pace.remainingSeconds(1 - (double) iteration / iterationsPerEpoch(),
+                                        config.epochs() - epoch);
+                        listener.on(new IterationDone(epoch, iteration, globalIteration, loss, rate, remaining));
                         if (measureLayers) {
                             reportLayerStats(parametersBefore);
                         }
                     }
                     network.incrementEpochCount();
+                    pace.epochDone(activeSeconds() - epochStartSeconds);
 
                     double[] trainMetrics = data.isRegression() ? feed.regressionErrors(this::squaredAndAbsoluteError)
                             : feed.lossAndAccuracy(this::lossAndAccuracy);
@@ -400,8 +407,7 @@ public final class Dl4jTrainer implements Trainer {
                             regression ? Double.NaN : trainMetrics[1], validationMetrics[0],
                             regression ? Double.NaN : validationMetrics[1],
                             epochSeconds > 0 ? rows / epochSeconds : 0, elapsedMillis(), currentRate,
-                            Eta.remainingSeconds(epoch - firstEpoch + 1, config.epochs() - firstEpoch + 1,
-                                    activeSeconds()),
+                            pace.remainingSeconds(0, config.epochs() - epoch),
                             regression ? trainMetrics[1] : Double.NaN, regression ? validationMetrics[1] : Double.NaN);
                     history.add(ended);
                     trackBestEpoch(ended);

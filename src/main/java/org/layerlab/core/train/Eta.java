@@ -23,6 +23,43 @@ public final class Eta {
         return secondsSoFar / done * (total - done);
     }
 
+    /**
+     * The time a run still needs from the pace of its recent epochs. The first epoch is left out once there are
+     * others (it pays for loading the native library and warming up), so an early estimate is not minutes too long.
+     * Not thread-safe: one per run.
+     */
+    public static final class Pace {
+        private static final int RECENT = 3;
+        private final java.util.ArrayDeque<Double> recent = new java.util.ArrayDeque<>();
+        private int epochsMeasured;
+
+        /** An epoch took {@code seconds} (without pauses). */
+        public void epochDone(double seconds) {
+            epochsMeasured++;
+            if (epochsMeasured == 2 && recent.size() == 1) {
+                recent.clear(); // drop the warm-up epoch as soon as a normal one is known
+            }
+            recent.addLast(seconds);
+            if (recent.size() > RECENT) {
+                recent.removeFirst();
+            }
+        }
+
+        /** Seconds per epoch lately; NaN before the first epoch ends. */
+        public double secondsPerEpoch() {
+            return recent.isEmpty() ? Double.NaN
+                    : recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        /**
+         * Seconds left when {@code epochFractionLeft} of the current epoch and then {@code epochsAfter} whole epochs
+         * remain; NaN before the first epoch ends.
+         */
+        public double remainingSeconds(double epochFractionLeft, int epochsAfter) {
+            return secondsPerEpoch() * (Math.max(0, epochFractionLeft) + Math.max(0, epochsAfter));
+        }
+    }
+
     /** "about 2 min 05 s", "about 40 s", or "" when unknown. */
     public static String describe(double seconds) {
         if (!Double.isFinite(seconds)) {

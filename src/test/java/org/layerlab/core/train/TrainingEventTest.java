@@ -31,6 +31,22 @@ class TrainingEventTest {
     }
 
     @Test
+    void thePaceLeavesOutTheSlowFirstEpochAndFollowsRecentOnes() {
+        Eta.Pace pace = new Eta.Pace();
+        assertThat(pace.remainingSeconds(0.5, 3)).isNaN();
+        pace.epochDone(10); // loading the native library, warming up
+        assertThat(pace.remainingSeconds(0, 3)).isEqualTo(30);
+        pace.epochDone(1);
+        assertThat(pace.secondsPerEpoch()).isEqualTo(1);
+        pace.epochDone(2);
+        pace.epochDone(3);
+        pace.epochDone(4);
+        assertThat(pace.secondsPerEpoch()).isEqualTo(3);
+        assertThat(pace.remainingSeconds(0.5, 2)).isEqualTo(7.5);
+        assertThat(pace.remainingSeconds(0, 0)).isZero();
+    }
+
+    @Test
     void aRequestedLearningRateIsTakenOnce() {
         RunControl control = new RunControl();
         assertThat(control.takeRequestedLearningRate()).isEmpty();

@@ -1,0 +1,44 @@
+package org.layerlab.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TrainingCurvesTest {
+
+    @Test
+    void writesEveryPointInTheOrderItHappened() {
+        TrainingCurves curves = new TrainingCurves();
+        curves.add(new TrainingEvent.RunStarted("CPU", 2, 2, 10, 5));
+        curves.add(new TrainingEvent.IterationDone(1, 1, 1, 0.9, 0.01, 3));
+        curves.add(new TrainingEvent.IterationDone(1, 2, 2, 0.8, 0.01, 2));
+        curves.add(new TrainingEvent.EpochEnded(1, 2, 0.85, 0.5, 0.95, 0.4, 100, 10, 0.01, 2, Double.NaN, Double.NaN));
+        curves.add(new TrainingEvent.IterationDone(2, 1, 3, 0.7, 0.01, 1));
+        curves.add(new TrainingEvent.LearningRateChanged(2, 3, 0.01, 0.001));
+        curves.add(new TrainingEvent.IterationDone(2, 2, 4, 0.6, 0.001, 0));
+        curves.add(new TrainingEvent.EpochEnded(2, 2, 0.65, 0.75, Double.NaN, Double.NaN, 100, 20, 0.001, 0, Double.NaN, Double.NaN));
+
+        assertThat(curves.toCsv()).isEqualTo("""
+                kind,iteration,epoch,loss,learning_rate,train_loss,val_loss,train_accuracy,val_accuracy
+                iteration,1,1,0.90000000,0.010000000,,,,
+                iteration,2,1,0.80000000,0.010000000,,,,
+                epoch,2,1,,0.010000000,0.85000000,0.95000000,0.50000000,0.40000000
+                iteration,3,2,0.70000000,0.010000000,,,,
+                learning_rate_change,3,2,,0.0010000000,,,,
+                iteration,4,2,0.60000000,0.0010000000,,,,
+                epoch,4,2,,0.0010000000,0.65000000,,0.75000000,
+                """);
+        assertThat(curves.copy().toCsv()).isEqualTo(curves.toCsv());
+        assertThat(curves.iterationCount()).isEqualTo(4);
+    }
+
+    @Test
+    void keepsAMillionPointsInFull() {
+        TrainingCurves curves = new TrainingCurves();
+        for (int i = 1; i <= 1_000_000; i++) {
+            curves.add(new TrainingEvent.IterationDone(1, i, i, 1.0 / i, 0.01, 0));
+        }
+        assertThat(curves.iterationCount()).isEqualTo(1_000_000);
+        assertThat(curves.toCsv().lines().count()).isEqualTo(1_000_001);
+    }
+}
