@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.layerlab.core.data.TableReader;
 import org.layerlab.core.data.DataProblem;
-import org.layerlab.core.data.Table;
+import org.layerlab.core.experiment.ImageExperiment;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.graph.DataSignature;
 import org.layerlab.core.graph.GraphAnalysis;
@@ -45,9 +45,9 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "shapes depend on the data: move the file back, or open the project in the app and choose it "
                     + "again.");
         }
-        Table table = TableReader.read(project.dataFile());
-        PreparedExperiment experiment = PreparedExperiment.prepare(project, table);
-        DataSignature data = experiment.data().signature();
+        DataSignature data = project.isImageFolder()
+                ? ImageExperiment.prepare(project, ImageExperiment.Progress.NONE, () -> false).data().signature()
+                : PreparedExperiment.prepare(project, TableReader.read(project.dataFile())).data().signature();
         out.printf(Locale.ROOT, "Data: %s, label '%s': %s values per example, %d classes%n",
                 project.dataFile().getFileName(), project.labelColumn(), data.input().describe(), data.classes());
         out.println();

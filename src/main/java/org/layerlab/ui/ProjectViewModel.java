@@ -198,11 +198,22 @@ public final class ProjectViewModel {
      * success it replaces the current data and fits the default CNN to the images, on failure nothing changes.
      */
     public void openImageFolder(Path folder) {
+        Project previous = project.get();
+        SplitSettings split = previous == null ? SplitSettings.defaults() : previous.split();
+        Project opened = Project.forImageFolder(folder.toAbsolutePath().normalize()).withSplit(split)
+                .withTraining(ImageExperiment.defaultTraining());
+        readImages(opened, null, true);
+    }
+
+    /**
+     * Reads the image folder of {@code opened} with its settings; the default CNN replaces its network when
+     * {@code fitDefaultNetwork} (a folder opened afresh), a saved project keeps its own.
+     */
+    private void readImages(Project opened, Path fromProjectFile, boolean fitDefaultNetwork) {
         if (refuseWhileTraining()) {
             return;
         }
-        Project previous = project.get();
-        SplitSettings split = previous == null ? SplitSettings.defaults() : previous.split();
+        Path folder = opened.dataFile();
         AtomicBoolean cancelled = new AtomicBoolean();
         imagesCancelled = cancelled;
         imagesLoading.set(true);
@@ -211,18 +222,16 @@ public final class ProjectViewModel {
         status.set("Reading the image folder " + fileName(folder) + "…");
         ImageExperiment.Progress progress = throttledImageProgress(cancelled);
         inBackground(() -> {
-            Project opened = Project.forImageFolder(folder.toAbsolutePath().normalize()).withSplit(split)
-                    .withTraining(ImageExperiment.defaultTraining());
             ImageExperiment prepared = ImageExperiment.prepare(opened, progress, cancelled::get);
-            return prepared.withNetwork(Templates.find(ImageExperiment.DEFAULT_TEMPLATE).orElseThrow()
-                    .buildFor(prepared.data().signature()));
+            return fitDefaultNetwork ? prepared.withNetwork(Templates.find(ImageExperiment.DEFAULT_TEMPLATE)
+                    .orElseThrow().buildFor(prepared.data().signature())) : prepared;
         }, prepared -> {
             if (cancelled.get()) {
                 return;
             }
             imagesLoading.set(false);
             applyImages(prepared);
-            projectFile.set(null);
+            projectFile.set(fromProjectFile);
             status.set(String.format(Locale.ROOT, "Loaded %,d images in %d classes from %s.",
                     prepared.folder().imageCount(), prepared.folder().classNames().size(), fileName(folder)));
         }, failure -> {
@@ -292,7 +301,9 @@ public final class ProjectViewModel {
         evaluation.set(null);
         trainingResult.set(null);
         imageExperiment.set(changed);
-        project.set(changed.project());
+        // The project on screen may have a newer network or training settings than the experiment was read with.
+        Project shown = project.get();
+        project.set(shown.withImages(shown.images().withAugmentation(augmentation)));
     }
 
     /** Opens a project file and the data file it names; on failure nothing changes. */
@@ -301,6 +312,9 @@ public final class ProjectViewModel {
             return;
         }
         status.set("Opening " + fileName(file) + "…");
+        if (isImageProject(file)) {
+            return;
+        }
         inBackground(() -> {
             Project opened = ProjectStore.load(file);
             Table loaded;
@@ -319,6 +333,21 @@ public final class ProjectViewModel {
             status.set("Could not open " + fileName(file) + ".");
             showError(failure);
         });
+    }
+
+    /** A project of an image folder is read as one (with its own settings and network); true when it was. */
+    private boolean isImageProject(Path file) {
+        Project opened;
+        try {
+            opened = ProjectStore.load(file);
+        } catch (RuntimeException unreadable) {
+            return false; // the table path reports it
+        }
+        if (!opened.isImageFolder()) {
+            return false;
+        }
+        readImages(opened, file.toAbsolutePath().normalize(), false);
+        return true;
     }
 
     /** Saves the project as it is now (in the background); the name gets the project extension if it lacks it. */

@@ -1,6 +1,8 @@
 package org.layerlab.ui;
 
 import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -11,14 +13,20 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.jfree.chart.fx.ChartViewer;
 import org.layerlab.core.bundle.ModelBundleStore;
 import org.layerlab.core.data.ColumnType;
+import org.layerlab.core.graph.TensorShape;
 import org.layerlab.ui.UseViewModel.FormField;
 
 /** The Use step: try the model on typed values, predict a file, serve it over HTTP. */
@@ -32,6 +40,13 @@ public final class UseController {
     @FXML private Button predictButton;
     @FXML private Label inputProblemLabel;
     @FXML private Label predictedLabel;
+    @FXML private Node imageCard;
+    @FXML private Node formCard;
+    @FXML private ImageView triedImageView;
+    @FXML private ImageView saliencyView;
+    @FXML private Label triedImageLabel;
+    @FXML private Label imageProblemLabel;
+    @FXML private Label predictFileHelp;
     @FXML private ChartViewer probabilityChart;
     @FXML private StackPane probabilityChartHolder;
     @FXML private Button predictFileButton;
@@ -51,6 +66,38 @@ public final class UseController {
     private void initialize() {
         useEmptyState.visibleProperty().bind(model.bundleProperty().isNull());
         useContent.visibleProperty().bind(model.bundleProperty().isNotNull());
+        BooleanBinding takesImages = Bindings.createBooleanBinding(
+                () -> model.bundleProperty().get() != null && model.bundleProperty().get().takesImages(),
+                model.bundleProperty());
+        imageCard.visibleProperty().bind(takesImages);
+        imageCard.managedProperty().bind(takesImages);
+        formCard.visibleProperty().bind(takesImages.not());
+        formCard.managedProperty().bind(takesImages.not());
+        imageProblemLabel.textProperty().bind(model.inputProblemProperty());
+        imageProblemLabel.visibleProperty().bind(model.inputProblemProperty().isNotEmpty());
+        imageProblemLabel.managedProperty().bind(imageProblemLabel.visibleProperty());
+        predictFileHelp.textProperty().bind(Bindings.when(takesImages)
+                .then("Choose a folder of images (subfolders too); LayerLab writes a CSV with the predicted class and "
+                        + "each class's probability for every image.")
+                .otherwise("Choose a CSV, TSV or ARFF file with the same columns; LayerLab writes a CSV with the "
+                        + "predicted class and each class's probability for every row."));
+        predictFileButton.textProperty().bind(Bindings.when(takesImages).then("Predict a Folder…")
+                .otherwise("Predict a File…"));
+        model.triedImageProperty().addListener((obs, old, tried) -> showTriedImage(tried));
+        imageCard.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            }
+            event.consume();
+        });
+        imageCard.setOnDragDropped(event -> {
+            boolean dropped = event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty();
+            if (dropped) {
+                model.predictImage(event.getDragboard().getFiles().get(0).toPath());
+            }
+            event.setDropCompleted(dropped);
+            event.consume();
+        });
         modelSourceLabel.textProperty().bind(model.modelSourceProperty());
         inputProblemLabel.textProperty().bind(model.inputProblemProperty());
         inputProblemLabel.visibleProperty().bind(model.inputProblemProperty().isNotEmpty());
@@ -128,7 +175,73 @@ public final class UseController {
     }
 
     @FXML
+    private void onChooseImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose an image to try");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Images (*.png, *.jpg, *.jpeg, *.bmp, *.gif)", "*.png", "*.jpg",
+                        "*.jpeg", "*.bmp", "*.gif"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            model.predictImage(file.toPath());
+        }
+    }
+
+    private void showTriedImage(UseViewModel.TriedImage tried) {
+        if (tried == null) {
+            triedImageView.setImage(null);
+            saliencyView.setImage(null);
+            triedImageLabel.setText("");
+            return;
+        }
+        triedImageView.setImage(AugmentationController.toImage(tried.pixels(), tried.shape()));
+        saliencyView.setImage(heatMap(tried.pixels(), tried.shape(), tried.saliency()));
+        triedImageLabel.setText(tried.file().getFileName() + " → " + tried.prediction().label());
+    }
+
+    /** The image dimmed, with the saliency laid over it from dark red (looked at a little) to yellow (most). */
+    static WritableImage heatMap(float[] pixels, TensorShape.Image shape, float[] saliency) {
+        int width = shape.width();
+        int height = shape.height();
+        int plane = width * height;
+        WritableImage image = new WritableImage(width, height);
+        PixelWriter writer = image.getPixelWriter();
+        for (int i = 0; i < plane; i++) {
+            double gray = 0;
+            for (int c = 0; c < shape.channels(); c++) {
+                gray += pixels[c * plane + i];
+            }
+            gray = 0.35 * gray / shape.channels();
+            double heat = Math.max(0, Math.min(1, saliency[i]));
+            double r = gray * (1 - heat) + Math.min(1, 2 * heat) * heat;
+            double g = gray * (1 - heat) + Math.max(0, 2 * heat - 1) * heat;
+            double b = gray * (1 - heat);
+            writer.setArgb(i % width, i / width, 0xff000000 | (int) Math.round(r * 255) << 16
+                    | (int) Math.round(g * 255) << 8 | (int) Math.round(b * 255));
+        }
+        return image;
+    }
+
+    @FXML
     private void onPredictFile() {
+        if (model.bundleProperty().get() != null && model.bundleProperty().get().takesImages()) {
+            DirectoryChooser folderChooser = new DirectoryChooser();
+            folderChooser.setTitle("Choose a folder of images to predict");
+            File folder = folderChooser.showDialog(window());
+            if (folder == null) {
+                return;
+            }
+            FileChooser saveImages = new FileChooser();
+            saveImages.setTitle("Save the predictions");
+            saveImages.setInitialDirectory(folder.getParentFile());
+            saveImages.setInitialFileName(folder.getName() + "-predictions.csv");
+            File out = saveImages.showSaveDialog(window());
+            if (out != null) {
+                model.predictFile(folder.toPath(), out.toPath());
+            }
+            return;
+        }
         FileChooser open = new FileChooser();
         open.setTitle("Choose the rows to predict");
         open.getExtensionFilters().addAll(

@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.layerlab.core.bundle.BatchPredictor;
+import org.layerlab.core.bundle.ImagePredictor;
 import org.layerlab.core.bundle.InputField;
 import org.layerlab.core.bundle.ModelBundle;
 import org.layerlab.core.bundle.ModelBundleStore;
@@ -26,7 +27,10 @@ import org.layerlab.core.bundle.Predictor;
 import org.layerlab.core.data.ColumnType;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
+import org.layerlab.core.evaluate.OcclusionSaliency;
+import org.layerlab.core.experiment.ImageExperiment;
 import org.layerlab.core.experiment.PreparedExperiment;
+import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.serve.PredictionServer;
 import org.layerlab.core.train.TrainingResult;
 
@@ -56,6 +60,7 @@ public final class UseViewModel {
     private final ReadOnlyStringWrapper serverUrl = new ReadOnlyStringWrapper(this, "serverUrl", "");
     private final ReadOnlyStringWrapper curlExample = new ReadOnlyStringWrapper(this, "curlExample", "");
     private final ReadOnlyStringWrapper serveStatus = new ReadOnlyStringWrapper(this, "serveStatus", "");
+    private final ReadOnlyObjectWrapper<TriedImage> triedImage = new ReadOnlyObjectWrapper<>(this, "triedImage");
     /** The running server; touched on the UI thread only (started and closed on the worker). */
     private PredictionServer server;
     /** True while the bundle is the one made from the last training (not one opened from a file). */
@@ -98,11 +103,69 @@ public final class UseViewModel {
         });
     }
 
+    /**
+     * Predicts one image file with a model of images, in the background, and measures where the model looked
+     * (occlusion saliency); a file that is not an image is explained in {@link #inputProblemProperty}.
+     */
+    public void predictImage(Path file) {
+        ModelBundle current = bundle.get();
+        if (current == null || !current.takesImages()) {
+            inputProblem.set(current == null
+                    ? "There is no model yet: train one, or open a saved model (File › Open Model…)."
+                    : "This model was trained on a table: type the values of a row instead.");
+            return;
+        }
+        long asked = generation;
+        shared.inBackground(() -> {
+            ImagePredictor predictor = new ImagePredictor(current);
+            float[] pixels = predictor.read(file);
+            Prediction prediction = predictor.predictPixels(List.of(pixels)).get(0);
+            float[] saliency = OcclusionSaliency.map(current.model(), pixels, predictor.shape(),
+                    current.classNames().indexOf(prediction.label()));
+            return new TriedImage(file, pixels, predictor.shape(), saliency, prediction);
+        }, tried -> {
+            if (asked == generation) {
+                triedImage.set(tried);
+                show(tried.prediction());
+            }
+        }, failure -> {
+            if (asked == generation) {
+                triedImage.set(null);
+                predictedText.set("");
+                probabilityData.clear();
+                inputProblem.set(UserMessages.of(failure));
+            }
+        });
+    }
+
+    /**
+     * An image tried on a model of images: the pixels as the model read them, where it looked, and its answer.
+     *
+     * @param saliency one score 0..1 per pixel (height × width): how much hiding that part lowers the answer's
+     *                 probability
+     */
+    public record TriedImage(Path file, float[] pixels, TensorShape.Image shape, float[] saliency,
+                             Prediction prediction) {
+    }
+
     /** Predicts every row of {@code data} and writes the predictions as CSV to {@code out}, in the background. */
     public void predictFile(Path data, Path out) {
         ModelBundle current = bundle.get();
         if (current == null) {
             batchStatus.set("There is no model yet: train one, or open a saved model (File › Open Model…).");
+            return;
+        }
+        if (current.takesImages()) {
+            batchStatus.set("Predicting the images of " + name(data) + "…");
+            shared.inBackground(() -> new ImagePredictor(current).predictFolder(data, out,
+                    (done, total) -> shared.ui().execute(() -> batchStatus.set(String.format(Locale.ROOT,
+                            "Predicting the images of %s… %,d of %,d done.", name(data), done, total)))), result -> {
+                                String text = String.format(Locale.ROOT, "Predicted %,d images of %s; wrote %s.%s",
+                                        result.predicted(), name(data), out, result.unreadable().isEmpty() ? ""
+                                                : " " + result.unreadable().size() + " could not be read as images.");
+                                batchStatus.set(text);
+                                shared.statusProperty().set(text);
+                            }, failure -> batchStatus.set("No predictions were written. " + UserMessages.of(failure)));
             return;
         }
         batchStatus.set("Predicting the rows of " + name(data) + "…");
@@ -144,7 +207,7 @@ public final class UseViewModel {
             // With data open, the form starts from its first test row (where the columns match).
             PreparedExperiment experiment = shared.getExperiment();
             use(opened, "Model opened from " + name(file) + describe(opened) + ".",
-                    experiment == null ? Map.of() : firstTestRow(experiment));
+                    experiment == null || opened.takesImages() ? Map.of() : firstTestRow(experiment));
             shared.statusProperty().set("Opened the model " + name(file) + ".");
             shared.stepProperty().set(Step.USE);
             shared.clearError();
@@ -199,7 +262,9 @@ public final class UseViewModel {
             serving.set(true);
             String url = "http://" + HOST + ":" + started.port() + "/predict";
             serverUrl.set(url);
-            curlExample.set("curl -X POST " + url + " -H 'Content-Type: application/json' -d '" + exampleJson() + "'");
+            curlExample.set(current.takesImages()
+                    ? "curl -X POST " + url + " -H 'Content-Type: image/png' --data-binary @image.png"
+                    : "curl -X POST " + url + " -H 'Content-Type: application/json' -d '" + exampleJson() + "'");
             serveStatus.set("Serving. Programs on this computer can send rows to the URL below and get predictions "
                     + "back. Stop ends it; so does closing LayerLab.");
             shared.statusProperty().set("Serving the model at " + url + ".");
@@ -265,6 +330,17 @@ public final class UseViewModel {
 
     private void followTraining(Evaluation evaluation) {
         TrainingResult result = shared.trainingResultProperty().get();
+        ImageExperiment images = shared.getImageExperiment();
+        if (evaluation != null && result != null && result.model() != null && images != null) {
+            fromTraining = true;
+            use(images.bundle(result.model(), evaluation), String.format(Locale.ROOT,
+                    "Model trained just now on the images of %s (test accuracy %.3f).",
+                    images.folder().root().getFileName(), evaluation.accuracy()), Map.of());
+            if (!images.testImages().isEmpty()) {
+                predictImage(images.testImages().get(0).file());
+            }
+            return;
+        }
         PreparedExperiment experiment = shared.getExperiment();
         if (evaluation == null || result == null || result.model() == null || experiment == null) {
             if (fromTraining) {
@@ -303,6 +379,7 @@ public final class UseViewModel {
             stopServing();
         }
         bundle.set(next);
+        triedImage.set(null);
         modelSource.set(source);
         predictedText.set("");
         inputProblem.set("");
@@ -379,6 +456,11 @@ public final class UseViewModel {
     }
 
     // ---------------------------------------------------------------- properties
+
+    /** The image last tried on a model of images, with its answer and saliency; null before one is tried. */
+    public ReadOnlyObjectProperty<TriedImage> triedImageProperty() {
+        return triedImage.getReadOnlyProperty();
+    }
 
     /** The model being used; null until a training ends or a model is opened. */
     public ReadOnlyObjectProperty<ModelBundle> bundleProperty() {

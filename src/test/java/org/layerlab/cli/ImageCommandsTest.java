@@ -65,6 +65,34 @@ class ImageCommandsTest {
     }
 
     @Test
+    void predictWritesOneLinePerImageOfAFolderAndNamesTheUnreadable() throws IOException {
+        Path images = shared.resolve("to-predict");
+        for (String digit : List.of("1", "4")) {
+            Files.createDirectories(images.resolve(digit));
+            try (var files = Files.list(Path.of("samples/mnist-small/test", digit))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, images.resolve(digit).resolve(file.getFileName()));
+                }
+            }
+        }
+        Files.writeString(images.resolve("4/broken.png"), "not a png");
+        Files.writeString(images.resolve("notes.txt"), "ignored");
+        Path predictions = shared.resolve("predictions.csv");
+
+        int exit = run("predict", model.toString(), "--data", images.toString(), "--out", predictions.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Predicted 20 images").contains("1 file could not be read as an image")
+                .contains("4/broken.png");
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines.get(0)).isEqualTo("file,predicted,p(0),p(1),p(2),p(3),p(4),p(5),p(6),p(7),p(8),p(9)");
+        assertThat(lines).hasSize(22).contains("4/broken.png,,,,,,,,,,,");
+        long right = lines.stream().skip(1).filter(line -> !line.startsWith("4/broken"))
+                .filter(line -> line.split(",")[1].equals(line.substring(0, 1))).count();
+        assertThat(right).isGreaterThanOrEqualTo(14);
+    }
+
+    @Test
     void anImageFolderHasNoLabelColumn() {
         int exit = run("train", "--data", "samples/mnist-small", "--label", "digit", "--epochs", "1");
 

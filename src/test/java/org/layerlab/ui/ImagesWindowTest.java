@@ -136,7 +136,7 @@ class ImagesWindowTest {
     }
 
     /** With -Dlayerlab.screenshots=DIR, writes the window as DIR/name.png (for the README). */
-    private void screenshot(FxRobot robot, String name) {
+    static void screenshot(FxRobot robot, String name) {
         String folderName = System.getProperty("layerlab.screenshots");
         if (folderName == null) {
             return;

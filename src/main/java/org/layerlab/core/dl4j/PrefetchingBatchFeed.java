@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.layerlab.core.preprocess.ExampleSet;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -26,6 +28,11 @@ final class PrefetchingBatchFeed implements BatchFeed {
     private final ExecutorService reader;
     private BlockingQueue<Item> queue;
     private Future<?> epochReading;
+    // A full batch is copied into these each time (as the table path refills its matrix) rather than into new
+    // native arrays: the previous batch is done with once fit returns, and allocating native memory per batch cost
+    // about a tenth of LeNet's speed.
+    private INDArray fullBatchFeatures;
+    private INDArray fullBatchLabels;
 
     /** A batch, the end of the epoch (both arrays null) or a failure of the reading thread. */
     private record Item(float[] features, float[] oneHot, int rows, RuntimeException failure) {
@@ -92,6 +99,15 @@ final class PrefetchingBatchFeed implements BatchFeed {
         }
         if (item.features() == null) {
             return null;
+        }
+        if (item.rows() == batchSize) {
+            if (fullBatchFeatures == null) {
+                fullBatchFeatures = Nd4j.create(DataType.FLOAT, batchSize, train.columns());
+                fullBatchLabels = Nd4j.create(DataType.FLOAT, batchSize, classes);
+            }
+            fullBatchFeatures.data().setData(item.features());
+            fullBatchLabels.data().setData(item.oneHot());
+            return new DataSet(fullBatchFeatures, fullBatchLabels);
         }
         return new DataSet(
                 Nd4j.create(item.features(), new long[] {item.rows(), train.columns()}, 'c'),

@@ -9,13 +9,16 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.layerlab.core.bundle.BundleProblem;
+import org.layerlab.core.bundle.ImagePredictor;
 import org.layerlab.core.bundle.InputField;
 import org.layerlab.core.bundle.ModelBundle;
 import org.layerlab.core.bundle.Prediction;
@@ -43,10 +46,13 @@ public final class PredictionServer implements AutoCloseable {
     private final Javalin app;
     private final ModelBundle bundle;
     private final Predictor predictor;
+    /** For a model of images; null for a model of a table. */
+    private final ImagePredictor imagePredictor;
 
     private PredictionServer(ModelBundle bundle, long maxBodyBytes) {
         this.bundle = bundle;
         this.predictor = new Predictor(bundle);
+        this.imagePredictor = bundle.takesImages() ? new ImagePredictor(bundle) : null;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = maxBodyBytes;
@@ -96,10 +102,17 @@ public final class PredictionServer implements AutoCloseable {
         }
         ObjectNode metrics = model.putObject("metrics");
         bundle.info().metrics().forEach(metrics::put);
+        if (bundle.takesImages()) {
+            model.put("input", "image, read as " + bundle.imageShape().describe());
+        }
         ctx.contentType("application/json").result(body.toString());
     }
 
     private void predict(Context ctx) {
+        if (imagePredictor != null) {
+            predictImage(ctx);
+            return;
+        }
         byte[] raw = ctx.bodyAsBytes();
         JsonNode body;
         try {
@@ -135,6 +148,52 @@ public final class PredictionServer implements AutoCloseable {
             error(ctx, HttpStatus.BAD_REQUEST, problem.getMessage());
         }
     }
+
+    /**
+     * A model of images takes one image: as the raw body (e.g. {@code Content-Type: image/png}) or as the first file
+     * of a multipart form ({@code curl -F image=@digit.png}).
+     */
+    private void predictImage(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        byte[] image;
+        String name;
+        try {
+            if (type.startsWith("multipart/form-data")) {
+                List<UploadedFile> files = ctx.uploadedFiles();
+                if (files.isEmpty()) {
+                    error(ctx, HttpStatus.BAD_REQUEST, "The form holds no file. " + IMAGE_HOW_TO);
+                    return;
+                }
+                try (InputStream in = files.get(0).content()) {
+                    image = in.readAllBytes();
+                }
+                name = "'" + files.get(0).filename() + "'";
+            } else {
+                image = ctx.bodyAsBytes();
+                name = "The upload";
+            }
+        } catch (IOException e) {
+            error(ctx, HttpStatus.BAD_REQUEST, "The upload could not be read: " + e.getMessage());
+            return;
+        }
+        if (type.startsWith("application/json") || type.startsWith("text/")) {
+            error(ctx, HttpStatus.BAD_REQUEST, "This model reads images, not named values. " + IMAGE_HOW_TO);
+            return;
+        }
+        if (image.length == 0) {
+            error(ctx, HttpStatus.BAD_REQUEST, "The request has no image. " + IMAGE_HOW_TO);
+            return;
+        }
+        try {
+            ctx.contentType("application/json").result(toJson(imagePredictor.predict(image, name)).toString());
+        } catch (BundleProblem problem) {
+            error(ctx, HttpStatus.BAD_REQUEST, problem.getMessage());
+        }
+    }
+
+    private static final String IMAGE_HOW_TO = "Send a PNG, JPEG, BMP or GIF image as the body (e.g. curl "
+            + "--data-binary @digit.png -H 'Content-Type: image/png' …/predict) or as a file in a form (curl -F "
+            + "image=@digit.png …/predict).";
 
     private static Map<String, Object> row(JsonNode node, int index, int count) {
         String where = count == 1 ? "The input " : "Input " + (index + 1) + " ";
