@@ -78,6 +78,17 @@ public final class DataController {
     @FXML private Label previewNoteLabel;
     @FXML private TableView<List<String>> previewBeforeTable;
     @FXML private TableView<List<String>> previewAfterTable;
+    @FXML private ComboBox<String> exploreColumnCombo;
+    @FXML private Label columnSummaryLabel;
+    @FXML private org.jfree.chart.fx.ChartViewer distributionChart;
+    @FXML private org.jfree.chart.fx.ChartViewer classBalanceChart;
+    @FXML private ComboBox<String> scatterXCombo;
+    @FXML private ComboBox<String> scatterYCombo;
+    @FXML private Label scatterNoteLabel;
+    @FXML private org.jfree.chart.fx.ChartViewer scatterChart;
+    @FXML private javafx.scene.control.Tab matrixTab;
+    @FXML private GridPane matrixGrid;
+    @FXML private Label matrixNoteLabel;
     @FXML private VBox classBalanceBox;
     @FXML private VBox notesBox;
     @FXML private TableView<Integer> dataTable;
@@ -136,6 +147,8 @@ public final class DataController {
         resetPipelineButton.disableProperty().bind(model.pipeline().customizedProperty().not());
         new PipelinePanel(model.pipeline(), stepList, addStepButton, removeStepButton, stepUpButton, stepDownButton,
                 stepEditor, previewNoteLabel, previewBeforeTable, previewAfterTable);
+        new ExplorePanel(model.explore(), exploreColumnCombo, columnSummaryLabel, distributionChart, classBalanceChart,
+                scatterXCombo, scatterYCombo, scatterNoteLabel, scatterChart, matrixTab, matrixGrid, matrixNoteLabel);
 
         model.classCounts().addListener((ListChangeListener<ClassCount>) change -> showClassBalance());
         model.notes().addListener((ListChangeListener<String>) change -> showNotes());

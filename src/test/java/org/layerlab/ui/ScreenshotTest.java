@@ -217,6 +217,29 @@ class ScreenshotTest {
             scroll.setVvalue(0.45);
         });
         shoot("20-data-diabetes-preprocessing");
+        robot.clickOn("Explore");
+        onFx(() -> app.viewModels().data().explore().columnProperty().set("bmi"));
+        waitUntil("the summary is shown", LOAD, () -> app.viewModels().data().explore().summaryProperty().get() != null
+                && app.viewModels().data().explore().summaryProperty().get().name().equals("bmi"),
+                project.statusProperty()::get);
+        shoot("20a-data-explore");
+        onFx(() -> project.openSample(Sample.IRIS));
+        waitUntil("iris is prepared", LOAD, () -> project.getExperiment() != null
+                && project.getTable().source().equals("iris.csv"), project.statusProperty()::get);
+        robot.clickOn("Scatter");
+        onFx(() -> app.viewModels().data().explore().yColumnProperty().set("petal_length"));
+        waitUntil("the scatter is drawn", LOAD, () -> app.viewModels().data().explore().scatterProperty().get() != null
+                && app.viewModels().data().explore().scatterProperty().get().yColumn().equals("petal_length"),
+                project.statusProperty()::get);
+        shoot("20b-data-scatter");
+        robot.clickOn("Scatter matrix");
+        waitUntil("the matrix is drawn", LOAD, () -> app.viewModels().data().explore().matrixProperty().get() != null,
+                project.statusProperty()::get);
+        shoot("20c-data-scatter-matrix");
+        robot.clickOn("Rows");
+        onFx(() -> project.openSample(Sample.DIABETES));
+        waitUntil("diabetes is prepared", LOAD, () -> project.getExperiment() != null
+                && project.getTable().source().equals("diabetes.csv"), project.statusProperty()::get);
         robot.clickOn("#trainStepButton");
         onFx(() -> {
             app.viewModels().train().epochsTextProperty().set("30");
