@@ -70,6 +70,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Predict classes or a number (default: guessed from the label column).")
     String task;
 
+    @Option(names = "--exclude", paramLabel = "COLUMN", split = ",",
+            description = "Columns to leave out of the features, e.g. name,ticket (IDs, or columns that give the "
+                    + "answer away).")
+    List<String> exclude;
+
     @Option(names = "--hidden", paramLabel = "64,32", split = ",",
             description = "Units of each hidden Dense layer (ReLU), e.g. 64,32 (default: 64,32).")
     List<Integer> hidden;
@@ -206,6 +211,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (label != null) {
             project = project.withLabel(label);
+        }
+        if (exclude != null) {
+            project = project.withPreprocessing(project.preprocessing().withExcludedColumns(exclude));
         }
         if (task != null) {
             TaskType chosen = TaskType.fromName(task);
