@@ -15,6 +15,7 @@ import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.PreparedData;
+import org.layerlab.core.preprocess.TableAugmentation;
 import org.layerlab.core.train.BackendInfo;
 import org.layerlab.core.train.RunControl;
 import org.layerlab.core.train.TrainedModel;
@@ -63,6 +64,21 @@ public final class Dl4jTrainer implements Trainer {
     static final int EVALUATION_BATCH_ROWS = 4096;
     /** Probabilities are clipped here before the logarithm, as DL4J's {@code LossMCXENT} does. */
     private static final double PROBABILITY_FLOOR = 1e-10;
+
+    /** Drawn afresh on the training rows every epoch; null for none. */
+    private final TableAugmentation augmentation;
+
+    public Dl4jTrainer() {
+        this(null);
+    }
+
+    /**
+     * A trainer that augments the training rows every epoch (noise, oversampling); the training metrics of an epoch
+     * are then measured on that epoch's augmented rows.
+     */
+    public Dl4jTrainer(TableAugmentation augmentation) {
+        this.augmentation = augmentation == null || augmentation.isNone() ? null : augmentation;
+    }
 
     @Override
     public BackendInfo backend() {
@@ -228,7 +244,7 @@ public final class Dl4jTrainer implements Trainer {
         }
 
         private Finish fitAllEpochs() {
-            EncodedSet train = data.train();
+            EncodedSet train = epochRows(1);
             int rows = train.rows();
             int columns = train.columns();
             int classes = data.classCount();
@@ -246,6 +262,9 @@ public final class Dl4jTrainer implements Trainer {
 
             long globalIteration = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                if (epoch > 1 && augmentation != null) {
+                    train = epochRows(epoch); // oversampling draws the same number of rows every epoch
+                }
                 shuffleInto(train, classes, new Random(config.seed() + epoch), shuffledFeatures, shuffledOneHot,
                         shuffledClasses);
                 epochFeatures.data().setData(shuffledFeatures);
@@ -297,6 +316,12 @@ public final class Dl4jTrainer implements Trainer {
                 listener.on(ended);
             }
             return new Finish(Outcome.COMPLETED, completedMessage());
+        }
+
+        /** The training rows of one epoch: as prepared, or freshly augmented. */
+        private EncodedSet epochRows(int epoch) {
+            return augmentation == null ? data.train()
+                    : augmentation.apply(data.train(), new Random(config.seed() * 31 + epoch));
         }
 
         /** Asks the run control; blocks while paused. An interrupt counts as Stop. */
