@@ -31,6 +31,7 @@ import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.graph.Template;
 import org.layerlab.core.graph.Templates;
 import org.layerlab.core.io.AtomicFiles;
+import org.layerlab.core.preprocess.TableAugmentation;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.ProjectStore;
 import org.layerlab.core.train.Checkpoint;
@@ -77,6 +78,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "classification|regression",
             description = "Predict classes or a number (default: guessed from the label column).")
     String task;
+
+    @Option(names = "--exclude", paramLabel = "COLUMN", split = ",",
+            description = "Columns to leave out of the features, e.g. name,ticket (IDs, or columns that give the "
+                    + "answer away).")
+    List<String> exclude;
+
+    @Option(names = "--noise", paramLabel = "X",
+            description = "Augment the training rows every epoch with Gaussian noise of this spread on the number "
+                    + "inputs (standardized units, e.g. 0.1).")
+    Double noise;
+
+    @Option(names = "--oversample",
+            description = "Draw rows of the smaller classes again every epoch until each class is as large as the "
+                    + "largest (training rows only).")
+    boolean oversample;
 
     @Option(names = "--hidden", paramLabel = "64,32", split = ",",
             description = "Units of each hidden Dense layer (ReLU), e.g. 64,32 (default: 64,32).")
@@ -184,7 +200,13 @@ public final class TrainCommand implements Callable<Integer> {
             return UserErrorHandler.BAD_INPUT;
         }
 
-        Dl4jTrainer trainer = new Dl4jTrainer();
+        TableAugmentation augmentation = new TableAugmentation(noise == null ? 0 : noise, oversample);
+        if (!augmentation.isNone()) {
+            out.println("Augmentation of the training rows each epoch:"
+                    + (augmentation.noise() > 0 ? " noise " + augmentation.noise() : "")
+                    + (oversample ? " oversampling of the smaller classes" : ""));
+        }
+        Dl4jTrainer trainer = new Dl4jTrainer(augmentation);
         out.println("Backend: " + trainer.backend().summary());
         if (!trainer.backend().explanation().isBlank()) {
             out.println("         " + trainer.backend().explanation());
@@ -344,6 +366,9 @@ public final class TrainCommand implements Callable<Integer> {
     private Project withCommandLineSettings(Project project) {
         if (label != null && !project.isImageFolder()) {
             project = project.withLabel(label);
+        }
+        if (exclude != null) {
+            project = project.withPreprocessing(project.preprocessing().withExcludedColumns(exclude));
         }
         if (task != null) {
             TaskType chosen = TaskType.fromName(task);

@@ -184,8 +184,9 @@ final class Charts {
                 return !IDEAL_LINE.equals(getPlot().getDataset().getSeriesKey(series));
             }
 
+            // The legend asks lookupSeriesPaint, the points getItemPaint (which defaults to it): one place for both.
             @Override
-            public java.awt.Paint getItemPaint(int series, int item) {
+            public java.awt.Paint lookupSeriesPaint(int series) {
                 return IDEAL_LINE.equals(getPlot().getDataset().getSeriesKey(series)) ? new Color(0x9C, 0xA3, 0xAF)
                         : PALETTE[series % PALETTE.length];
             }
@@ -199,6 +200,67 @@ final class Charts {
         return chart;
     }
 
+    /** A column's distribution: one bar per bin. */
+    static JFreeChart histogram(String title, String xLabel, org.jfree.data.xy.IntervalXYDataset data) {
+        JFreeChart chart = ChartFactory.createHistogram(title, xLabel, "rows", data, PlotOrientation.VERTICAL, false,
+                true, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.getTitle().setFont(TITLE_FONT);
+        chart.getTitle().setPaint(TEXT);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlinesVisible(false);
+        plot.setOutlineVisible(false);
+        plot.setNoDataMessage("Choose a column.");
+        org.jfree.chart.renderer.xy.XYBarRenderer renderer = (org.jfree.chart.renderer.xy.XYBarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, ACCENT);
+        renderer.setMargin(0.05);
+        ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return chart;
+    }
+
+    /** Counts per category, as vertical bars. */
+    static JFreeChart categoryCounts(String title, CategoryDataset data, String noData) {
+        JFreeChart chart = ChartFactory.createBarChart(title, null, "rows", data, PlotOrientation.VERTICAL, false,
+                true, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(TITLE_FONT);
+        chart.getTitle().setPaint(TEXT);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        plot.setNoDataMessage(noData);
+        plot.getDomainAxis().setTickLabelFont(LABEL_FONT);
+        plot.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, ACCENT);
+        renderer.setMaximumBarWidth(0.08);
+        return chart;
+    }
+
+    /** A small scatter plot for the scatter matrix: no title, legend or tick labels. */
+    static JFreeChart smallScatter(XYDataset data, String xLabel, String yLabel) {
+        JFreeChart chart = scatter(null, xLabel, yLabel, data, "");
+        chart.removeLegend();
+        XYPlot plot = chart.getXYPlot();
+        java.awt.Shape dot = new java.awt.geom.Ellipse2D.Double(-1.2, -1.2, 2.4, 2.4);
+        plot.getRenderer().setDefaultShape(dot);
+        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            axis.setTickLabelsVisible(false);
+            axis.setTickMarksVisible(false);
+            axis.setLabelFont(new Font("SansSerif", Font.PLAIN, 9));
+        }
+        chart.setPadding(new RectangleInsets(1, 1, 1, 1));
+        return chart;
+    }
+
     /** The series key that {@link #scatter} draws as a reference line. */
     static final String IDEAL_LINE = "predicted = actual";
 
@@ -208,8 +270,10 @@ final class Charts {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setPadding(new RectangleInsets(4, 4, 4, 8));
-        chart.getTitle().setFont(TITLE_FONT);
-        chart.getTitle().setPaint(TEXT);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(TITLE_FONT);
+            chart.getTitle().setPaint(TEXT);
+        }
         LegendTitle legendTitle = chart.getLegend();
         if (legendTitle != null) {
             legendTitle.setPosition(RectangleEdge.TOP);

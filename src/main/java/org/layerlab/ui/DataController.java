@@ -16,6 +16,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableCell;
@@ -35,6 +37,7 @@ import org.layerlab.core.data.Column;
 import org.layerlab.core.data.NumericColumn;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.data.TaskType;
+import org.layerlab.core.preprocess.PipelineStep;
 import org.layerlab.ui.DataViewModel.ClassCount;
 import org.layerlab.ui.DataViewModel.ColumnInfo;
 
@@ -67,6 +70,27 @@ public final class DataController {
     @FXML private Label splitProblemLabel;
     @FXML private Label splitSummaryLabel;
     @FXML private CheckBox standardizeCheck;
+    @FXML private ListView<PipelineStep> stepList;
+    @FXML private MenuButton addStepButton;
+    @FXML private Button removeStepButton;
+    @FXML private Button stepUpButton;
+    @FXML private Button stepDownButton;
+    @FXML private Button resetPipelineButton;
+    @FXML private VBox stepEditor;
+    @FXML private Label previewNoteLabel;
+    @FXML private TableView<List<String>> previewBeforeTable;
+    @FXML private TableView<List<String>> previewAfterTable;
+    @FXML private ComboBox<String> exploreColumnCombo;
+    @FXML private Label columnSummaryLabel;
+    @FXML private org.jfree.chart.fx.ChartViewer distributionChart;
+    @FXML private org.jfree.chart.fx.ChartViewer classBalanceChart;
+    @FXML private ComboBox<String> scatterXCombo;
+    @FXML private ComboBox<String> scatterYCombo;
+    @FXML private Label scatterNoteLabel;
+    @FXML private org.jfree.chart.fx.ChartViewer scatterChart;
+    @FXML private javafx.scene.control.Tab matrixTab;
+    @FXML private GridPane matrixGrid;
+    @FXML private Label matrixNoteLabel;
     @FXML private VBox classBalanceBox;
     @FXML private VBox notesBox;
     @FXML private TableView<Integer> dataTable;
@@ -123,6 +147,13 @@ public final class DataController {
         setUpColumnTable();
         setUpSplit();
         standardizeCheck.selectedProperty().bindBidirectional(model.standardizeProperty());
+        // With the user's own pipeline, standardizing is a step like any other.
+        standardizeCheck.disableProperty().bind(model.pipeline().customizedProperty());
+        resetPipelineButton.disableProperty().bind(model.pipeline().customizedProperty().not());
+        new PipelinePanel(model.pipeline(), stepList, addStepButton, removeStepButton, stepUpButton, stepDownButton,
+                stepEditor, previewNoteLabel, previewBeforeTable, previewAfterTable);
+        new ExplorePanel(model.explore(), exploreColumnCombo, columnSummaryLabel, distributionChart, classBalanceChart,
+                scatterXCombo, scatterYCombo, scatterNoteLabel, scatterChart, matrixTab, matrixGrid, matrixNoteLabel);
 
         model.classCounts().addListener((ListChangeListener<ClassCount>) change -> showClassBalance());
         model.notes().addListener((ListChangeListener<String>) change -> showNotes());
@@ -131,6 +162,26 @@ public final class DataController {
         showRows(shared.getTable());
         showClassBalance();
         showNotes();
+    }
+
+    @FXML
+    private void onResetPipeline() {
+        model.pipeline().resetToDefault();
+    }
+
+    @FXML
+    private void onRemoveStep() {
+        model.pipeline().remove(model.pipeline().selectedProperty().get());
+    }
+
+    @FXML
+    private void onStepUp() {
+        model.pipeline().move(model.pipeline().selectedProperty().get(), -1);
+    }
+
+    @FXML
+    private void onStepDown() {
+        model.pipeline().move(model.pipeline().selectedProperty().get(), +1);
     }
 
     @FXML

@@ -37,6 +37,8 @@ public final class DataViewModel {
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
     private final ObjectProperty<String> label = new SimpleObjectProperty<>(this, "label");
     private final ObjectProperty<TaskType> task = new SimpleObjectProperty<>(this, "task");
+    private final PipelineViewModel pipeline;
+    private final ExploreViewModel explore;
     private final ObjectProperty<Integer> trainPercent = new SimpleObjectProperty<>(this, "trainPercent", 70);
     private final ObjectProperty<Integer> validationPercent = new SimpleObjectProperty<>(this, "validationPercent", 15);
     private final ReadOnlyStringWrapper testPercentText = new ReadOnlyStringWrapper(this, "testPercentText", "15 %");
@@ -53,6 +55,8 @@ public final class DataViewModel {
 
     public DataViewModel(ProjectViewModel shared) {
         this.shared = shared;
+        this.pipeline = new PipelineViewModel(shared);
+        this.explore = new ExploreViewModel(shared);
         shared.tableProperty().addListener((obs, old, table) -> rebuildColumns(table));
         shared.projectProperty().addListener((obs, old, project) -> syncFromProject(project));
         shared.experimentProperty().addListener((obs, old, experiment) -> showExperiment(experiment));
@@ -324,6 +328,16 @@ public final class DataViewModel {
 
     public BooleanProperty standardizeProperty() {
         return standardize;
+    }
+
+    /** The Explore and Scatter tabs. */
+    public ExploreViewModel explore() {
+        return explore;
+    }
+
+    /** The Preprocessing panel. */
+    public PipelineViewModel pipeline() {
+        return pipeline;
     }
 
     /** Classification or regression: the project's choice, else the guess from the label column. */

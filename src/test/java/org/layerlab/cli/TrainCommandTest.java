@@ -101,6 +101,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsTitanicWithCategoriesAndMissingValuesLeavingOutGivenColumns() throws IOException {
+        Path report = folder.resolve("titanic.json");
+
+        int exit = run("train", "--data", "samples/titanic/titanic.csv", "--exclude", "name,ticket,boat,body,cabin,home.dest",
+                "--epochs", "20", "--oversample", "--noise", "0.05", "--report", report.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Task: classification").contains("'age': ")
+                .contains("Augmentation of the training rows each epoch: noise 0.05 oversampling of the smaller classes")
+                .doesNotContain("'name' is left out");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.path("test").path("accuracy").asDouble()).isBetween(0.7, 0.9);
+        assertThat(json.path("network").path("layers").asText()).startsWith("10 → ");
+    }
+
+    @Test
     void theTaskCanBeChosenAndAWrongOneIsExplained() {
         assertThat(run("train", "--data", "samples/iris/iris.csv", "--task", "regression", "--epochs", "1"))
                 .isEqualTo(2);

@@ -199,6 +199,60 @@ class ScreenshotTest {
         shoot("12-error-banner");
     }
 
+    @Test
+    void writesTheTabularWorkbench(FxRobot robot) throws IOException {
+        folder = Path.of(System.getProperty(PROPERTY));
+        Files.createDirectories(folder);
+        ProjectViewModel project = app.viewModels().project();
+        onFx(() -> project.openSample(Sample.DIABETES));
+        waitUntil("diabetes is prepared", LOAD, () -> project.getExperiment() != null, project.statusProperty()::get);
+        onFx(() -> app.viewModels().data().pipeline().add(org.layerlab.core.preprocess.PipelineStep.StepKind
+                .LOG_TRANSFORM));
+        waitUntil("the preview is shown", LOAD, () -> app.viewModels().data().pipeline().previewProperty().get() != null,
+                project.statusProperty()::get);
+        onFx(() -> {
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) stage.getScene()
+                    .lookup("#editingScroll");
+            scroll.layout();
+            scroll.setVvalue(0.45);
+        });
+        shoot("20-data-diabetes-preprocessing");
+        robot.clickOn("Explore");
+        onFx(() -> app.viewModels().data().explore().columnProperty().set("bmi"));
+        waitUntil("the summary is shown", LOAD, () -> app.viewModels().data().explore().summaryProperty().get() != null
+                && app.viewModels().data().explore().summaryProperty().get().name().equals("bmi"),
+                project.statusProperty()::get);
+        shoot("20a-data-explore");
+        onFx(() -> project.openSample(Sample.IRIS));
+        waitUntil("iris is prepared", LOAD, () -> project.getExperiment() != null
+                && project.getTable().source().equals("iris.csv"), project.statusProperty()::get);
+        robot.clickOn("Scatter");
+        onFx(() -> app.viewModels().data().explore().yColumnProperty().set("petal_length"));
+        waitUntil("the scatter is drawn", LOAD, () -> app.viewModels().data().explore().scatterProperty().get() != null
+                && app.viewModels().data().explore().scatterProperty().get().yColumn().equals("petal_length"),
+                project.statusProperty()::get);
+        shoot("20b-data-scatter");
+        robot.clickOn("Scatter matrix");
+        waitUntil("the matrix is drawn", LOAD, () -> app.viewModels().data().explore().matrixProperty().get() != null,
+                project.statusProperty()::get);
+        shoot("20c-data-scatter-matrix");
+        robot.clickOn("Rows");
+        onFx(() -> project.openSample(Sample.DIABETES));
+        waitUntil("diabetes is prepared", LOAD, () -> project.getExperiment() != null
+                && project.getTable().source().equals("diabetes.csv"), project.statusProperty()::get);
+        robot.clickOn("#trainStepButton");
+        onFx(() -> {
+            app.viewModels().train().epochsTextProperty().set("30");
+            app.viewModels().train().learningRateTextProperty().set("0.001");
+        });
+        robot.clickOn("#trainButton");
+        waitUntil("training is measured", TRAINING, () -> project.regressionResultProperty().get() != null,
+                project.statusProperty()::get);
+        shoot("21-train-regression");
+        robot.clickOn("#evaluateStepButton");
+        shoot("22-evaluate-regression");
+    }
+
     private void scrollEvaluate(double position) {
         onFx(() -> {
             javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) stage.getScene()

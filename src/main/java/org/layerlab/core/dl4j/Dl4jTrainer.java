@@ -18,6 +18,7 @@ import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.layerlab.core.preprocess.ExampleSet;
 import org.layerlab.core.preprocess.PreparedData;
+import org.layerlab.core.preprocess.TableAugmentation;
 import org.layerlab.core.train.BackendInfo;
 import org.layerlab.core.train.Checkpoint;
 import org.layerlab.core.train.EarlyStopping;
@@ -84,6 +85,21 @@ public final class Dl4jTrainer implements Trainer {
     static final int EVALUATION_BATCH_ROWS = 4096;
     /** Probabilities are clipped here before the logarithm, as DL4J's {@code LossMCXENT} does. */
     private static final double PROBABILITY_FLOOR = 1e-10;
+
+    /** Drawn afresh on the training rows every epoch; null for none. */
+    private final TableAugmentation augmentation;
+
+    public Dl4jTrainer() {
+        this(null);
+    }
+
+    /**
+     * A trainer that augments the training rows every epoch (noise, oversampling); the training metrics of an epoch
+     * are then measured on that epoch's augmented rows.
+     */
+    public Dl4jTrainer(TableAugmentation augmentation) {
+        this.augmentation = augmentation == null || augmentation.isNone() ? null : augmentation;
+    }
 
     @Override
     public BackendInfo backend() {
@@ -338,7 +354,6 @@ public final class Dl4jTrainer implements Trainer {
         }
 
         private Finish fitAllEpochs() {
-            int rows = data.train().rows();
             if (firstEpoch > config.epochs()) {
                 return new Finish(Outcome.COMPLETED, "The checkpoint already has " + history.size()
                         + " epochs, as many as asked for. Ask for more epochs to continue training.");
@@ -349,7 +364,9 @@ public final class Dl4jTrainer implements Trainer {
             INDArray validationFeatures = data.validation().rows() > 0 ? matrix(data.validation()) : null;
             long plannedIterations = (long) config.epochs() * iterationsPerEpoch();
 
-            try (BatchFeed feed = BatchFeed.of(data.train(), data.classCount(), config.batchSize(), config.seed())) {
+            try (BatchFeed feed = augmentation != null && data.train() instanceof EncodedSet
+                    ? new MatrixBatchFeed(this::epochRows, data.classCount(), config.batchSize(), config.seed())
+                    : BatchFeed.of(data.train(), data.classCount(), config.batchSize(), config.seed())) {
                 for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                     feed.startEpoch(epoch);
                     // Dropout draws from ND4J's generator: seeding it per epoch makes an epoch's masks the same
@@ -357,6 +374,7 @@ public final class Dl4jTrainer implements Trainer {
                     Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
 
                     long epochFitNanos = 0;
+                    long epochSamples = 0;
                     int iteration = 0;
                     double epochStartSeconds = activeSeconds();
                     for (DataSet batch = feed.next(); batch != null; batch = feed.next()) {
@@ -373,6 +391,7 @@ public final class Dl4jTrainer implements Trainer {
                         epochFitNanos += spent;
                         fitNanos += spent;
                         samplesFitted += batch.numExamples();
+                        epochSamples += batch.numExamples();
                         iteration++;
                         globalIteration++;
                         double loss = network.score();
@@ -406,7 +425,7 @@ public final class Dl4jTrainer implements Trainer {
                     EpochEnded ended = new EpochEnded(epoch, config.epochs(), trainMetrics[0],
                             regression ? Double.NaN : trainMetrics[1], validationMetrics[0],
                             regression ? Double.NaN : validationMetrics[1],
-                            epochSeconds > 0 ? rows / epochSeconds : 0, elapsedMillis(), currentRate,
+                            epochSeconds > 0 ? epochSamples / epochSeconds : 0, elapsedMillis(), currentRate,
                             pace.remainingSeconds(0, config.epochs() - epoch),
                             regression ? trainMetrics[1] : Double.NaN, regression ? validationMetrics[1] : Double.NaN);
                     history.add(ended);
@@ -543,6 +562,11 @@ public final class Dl4jTrainer implements Trainer {
                         + " could not be written to " + options.checkpointFolder() + " (" + describe(failure)
                         + "). Training goes on; check that the folder can be written to and the disk is not full."));
             }
+        }
+
+        /** The training rows of one epoch, freshly augmented (the same epoch always draws the same rows). */
+        private EncodedSet epochRows(int epoch) {
+            return augmentation.apply((EncodedSet) data.train(), new Random(config.seed() * 31 + epoch));
         }
 
         /** Asks the run control; blocks while paused. An interrupt counts as Stop. */

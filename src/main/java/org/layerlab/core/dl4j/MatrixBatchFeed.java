@@ -1,6 +1,7 @@
 package org.layerlab.core.dl4j;
 
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.layerlab.core.preprocess.EncodedSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,9 +12,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Minibatches of a table held in memory: each epoch the rows are shuffled into one contiguous matrix, and the
  * batches are row slices of it — no per-batch gathering ({@code getRows} of 64 rows cost about 7 ms a batch).
+ * With table augmentation each epoch's rows are drawn afresh (noise, oversampling) before the shuffle.
  */
 final class MatrixBatchFeed implements BatchFeed {
-    private final EncodedSet train;
+    private final IntFunction<EncodedSet> rowsOfEpoch;
+    private EncodedSet train;
     private final int classes;
     private final int batchSize;
     private final long seed;
@@ -28,7 +31,16 @@ final class MatrixBatchFeed implements BatchFeed {
     private int from;
 
     MatrixBatchFeed(EncodedSet train, int classes, int batchSize, long seed) {
-        this.train = train;
+        this(epoch -> train, classes, batchSize, seed);
+    }
+
+    /**
+     * @param rowsOfEpoch the training rows of an epoch (counted from 1), the same number every epoch; called once
+     *                    per epoch, and for epoch 1 also here, to size the matrices
+     */
+    MatrixBatchFeed(IntFunction<EncodedSet> rowsOfEpoch, int classes, int batchSize, long seed) {
+        this.rowsOfEpoch = rowsOfEpoch;
+        this.train = rowsOfEpoch.apply(1);
         this.classes = classes;
         this.batchSize = batchSize;
         this.seed = seed;
@@ -42,6 +54,10 @@ final class MatrixBatchFeed implements BatchFeed {
 
     @Override
     public void startEpoch(int epoch) {
+        train = epoch == 1 ? train : rowsOfEpoch.apply(epoch);
+        if (train.rows() * train.columns() != shuffledFeatures.length) {
+            throw new IllegalStateException("an epoch's rows changed in number: " + train.rows());
+        }
         Dl4jTrainer.shuffleInto(train, classes, new Random(seed + epoch), shuffledFeatures, shuffledOneHot,
                 shuffledClasses);
         epochFeatures.data().setData(shuffledFeatures);

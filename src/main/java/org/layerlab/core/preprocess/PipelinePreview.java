@@ -43,6 +43,81 @@ public record PipelinePreview(List<String> beforeColumns, List<List<String>> bef
         if (stepIndex < 0 || stepIndex >= steps.size()) {
             throw new IllegalArgumentException("no step " + stepIndex + " in a pipeline of " + steps.size());
         }
+        if (trainRows.length > MAX_FITTED_ROWS) {
+            return sampled(table, labelColumn, excludedColumns, steps, stepIndex, trainRows);
+        }
+        return exact(table, labelColumn, excludedColumns, steps, stepIndex, trainRows);
+    }
+
+    /** Training rows the preview fits on at most; a larger table is previewed on a random sample of them. */
+    static final int MAX_FITTED_ROWS = 100_000;
+    /** Rows at the top of the table always kept in a sampled preview, so that the first rows can be shown. */
+    private static final int LEADING_ROWS = 1_000;
+
+    /**
+     * A big table (a million rows would take seconds per step): fit on a fixed random sample of the training rows,
+     * plus the first rows for showing, and say so. Training itself always fits on every training row.
+     */
+    private static PipelinePreview sampled(Table table, String labelColumn, List<String> excludedColumns,
+                                           List<PipelineStep> steps, int stepIndex, int[] trainRows) {
+        int[] sample = trainRows.clone();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        for (int i = 0; i < MAX_FITTED_ROWS; i++) {
+            int j = i + random.nextInt(sample.length - i);
+            int swap = sample[i];
+            sample[i] = sample[j];
+            sample[j] = swap;
+        }
+        java.util.TreeSet<Integer> kept = new java.util.TreeSet<>();
+        for (int i = 0; i < MAX_FITTED_ROWS; i++) {
+            kept.add(sample[i]);
+        }
+        for (int row = 0; row < Math.min(LEADING_ROWS, table.rowCount()); row++) {
+            kept.add(row);
+        }
+        int[] original = kept.stream().mapToInt(Integer::intValue).toArray();
+        java.util.Map<Integer, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < original.length; i++) {
+            position.put(original[i], i);
+        }
+        int[] train = new int[MAX_FITTED_ROWS];
+        for (int i = 0; i < MAX_FITTED_ROWS; i++) {
+            train[i] = position.get(sample[i]);
+        }
+        java.util.Arrays.sort(train);
+        List<Column> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            columns.add(subset(column, original));
+        }
+        PipelinePreview small = exact(new Table(table.source(), columns), labelColumn, excludedColumns, steps,
+                stepIndex, train);
+        List<Integer> rows = small.rows().stream().map(i -> original[i]).toList();
+        String summary = small.summary().replaceFirst("^Fitted on [0-9,]+ training rows",
+                String.format(Locale.ROOT, "Preview fitted on a random %,d of the %,d training rows (training uses "
+                        + "them all)", MAX_FITTED_ROWS, trainRows.length)).replace(" left out.", " left out in "
+                + "the sample.");
+        return new PipelinePreview(small.beforeColumns(), small.before(), small.afterColumns(), small.after(), rows,
+                small.droppedRows(), summary, small.notes());
+    }
+
+    private static Column subset(Column column, int[] rows) {
+        if (column instanceof NumericColumn numbers) {
+            double[] values = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                values[i] = numbers.value(rows[i]);
+            }
+            return new NumericColumn(column.name(), values);
+        }
+        org.layerlab.core.data.CategoricalColumn categories = (org.layerlab.core.data.CategoricalColumn) column;
+        int[] codes = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            codes[i] = categories.code(rows[i]);
+        }
+        return new org.layerlab.core.data.CategoricalColumn(column.name(), codes, categories.levels());
+    }
+
+    private static PipelinePreview exact(Table table, String labelColumn, List<String> excludedColumns,
+                                         List<PipelineStep> steps, int stepIndex, int[] trainRows) {
         List<String> notes = new ArrayList<>();
         FittedPipeline prefix = FittedPipeline.fit(steps.subList(0, stepIndex), table, labelColumn, excludedColumns,
                 trainRows, new ArrayList<>());

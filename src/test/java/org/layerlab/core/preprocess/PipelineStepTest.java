@@ -194,4 +194,24 @@ class PipelineStepTest {
             }
         }
     }
+    @Test
+    void aBigTableIsPreviewedOnASampleOfItsTrainingRowsShowingTheRealRowNumbers() {
+        int n = 300_000;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 10 == 3 ? NAN : i % 100;
+        }
+        Table big = new Table("big", List.of(new NumericColumn("x", x), new NumericColumn("label", new double[n])));
+        int[] train = new int[200_000];
+        for (int i = 0; i < train.length; i++) {
+            train[i] = i;
+        }
+        PipelinePreview preview = PipelinePreview.of(big, "label", List.of(),
+                List.of(new PipelineStep.Impute(List.of(), ImputeStrategy.CONSTANT, "-1")), 0, train);
+        assertThat(preview.summary()).startsWith("Preview fitted on a random 100,000 of the 200,000 training rows");
+        assertThat(preview.rows()).contains(3);
+        int at = preview.rows().indexOf(3);
+        assertThat(preview.before().get(at)).containsExactly("?");
+        assertThat(preview.after().get(at)).containsExactly("-1");
+    }
 }

@@ -1,0 +1,181 @@
+package org.layerlab.ui;
+
+import java.util.Map;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.SimpleHistogramBin;
+import org.jfree.data.statistics.SimpleHistogramDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.layerlab.core.explore.CategoryCounts;
+import org.layerlab.core.explore.ColumnSummary;
+import org.layerlab.core.explore.ColumnSummary.CategoryCount;
+import org.layerlab.core.explore.Histogram;
+import org.layerlab.core.explore.ScatterSample;
+
+/**
+ * Draws the Data view's Explore, Scatter and Scatter matrix tabs (declared in DataView.fxml) from an
+ * {@link ExploreViewModel}: JFreeChart charts rebuilt when a computation arrives. The scatter matrix is only worked
+ * out when its tab is opened.
+ */
+final class ExplorePanel {
+    private final ExploreViewModel model;
+    private final ChartViewer distributionChart;
+    private final ChartViewer classBalanceChart;
+    private final ChartViewer scatterChart;
+    private final GridPane matrixGrid;
+    private final Label matrixNote;
+
+    ExplorePanel(ExploreViewModel model, ComboBox<String> columnCombo, Label summaryLabel, ChartViewer distributionChart,
+                 ChartViewer classBalanceChart, ComboBox<String> xCombo, ComboBox<String> yCombo, Label scatterNote,
+                 ChartViewer scatterChart, Tab matrixTab, GridPane matrixGrid, Label matrixNote) {
+        this.model = model;
+        this.distributionChart = distributionChart;
+        this.classBalanceChart = classBalanceChart;
+        this.scatterChart = scatterChart;
+        this.matrixGrid = matrixGrid;
+        this.matrixNote = matrixNote;
+
+        columnCombo.setItems(model.columns());
+        columnCombo.valueProperty().bindBidirectional(model.columnProperty());
+        xCombo.setItems(model.columns());
+        xCombo.valueProperty().bindBidirectional(model.xColumnProperty());
+        yCombo.setItems(model.columns());
+        yCombo.valueProperty().bindBidirectional(model.yColumnProperty());
+        summaryLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ColumnSummary summary = model.summaryProperty().get();
+            return summary == null ? "" : String.join("\n", summary.lines());
+        }, model.summaryProperty()));
+        scatterNote.textProperty().bind(model.scatterNoteProperty());
+
+        model.histogramProperty().addListener((obs, old, histogram) -> showDistribution());
+        model.categoriesProperty().addListener((obs, old, counts) -> showDistribution());
+        model.classBalanceProperty().addListener((obs, old, counts) -> showClassBalance(counts));
+        model.scatterProperty().addListener((obs, old, sample) -> showScatter(sample));
+        model.matrixProperty().addListener((obs, old, matrix) -> showMatrix(matrix));
+        matrixTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && model.matrixProperty().get() == null) {
+                matrixNote.setText("Working out every pair of columns…");
+                model.computeMatrix();
+            }
+        });
+        showDistribution();
+        showClassBalance(model.classBalanceProperty().get());
+        showScatter(model.scatterProperty().get());
+    }
+
+    private void showDistribution() {
+        String name = model.columnProperty().get() == null ? "" : model.columnProperty().get();
+        Histogram histogram = model.histogramProperty().get();
+        if (histogram != null) {
+            SimpleHistogramDataset data = new SimpleHistogramDataset(name);
+            data.setAdjustForBinSize(false);
+            double[] edges = histogram.edges();
+            for (int bin = 0; bin < histogram.binCount(); bin++) {
+                SimpleHistogramBin one = new SimpleHistogramBin(edges[bin], edges[bin + 1], true,
+                        bin == histogram.binCount() - 1);
+                one.setItemCount(histogram.counts()[bin]);
+                data.addBin(one);
+            }
+            distributionChart.setChart(Charts.histogram("How '" + name + "' is distributed"
+                    + (histogram.missing() > 0 ? " (" + histogram.missing() + " missing not shown)" : ""), name, data));
+            return;
+        }
+        CategoryCounts counts = model.categoriesProperty().get();
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        if (counts != null) {
+            for (CategoryCount count : counts.shown()) {
+                data.addValue(count.count(), "rows", count.category());
+            }
+            if (counts.other() > 0) {
+                data.addValue(counts.other(), "rows", "(" + (counts.distinct() - counts.shown().size()) + " others)");
+            }
+            if (counts.missing() > 0) {
+                data.addValue(counts.missing(), "rows", "(missing)");
+            }
+        }
+        distributionChart.setChart(Charts.categoryCounts("Rows per value of '" + name + "'", data, "Choose a column."));
+    }
+
+    private void showClassBalance(CategoryCounts counts) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        if (counts != null) {
+            for (CategoryCount count : counts.shown()) {
+                data.addValue(count.count(), "rows", count.category());
+            }
+            if (counts.other() > 0) {
+                data.addValue(counts.other(), "rows", "(others)");
+            }
+        }
+        classBalanceChart.setChart(Charts.categoryCounts("Class balance of the label", data,
+                "The label predicts a number (regression): see its distribution above."));
+    }
+
+    private void showScatter(ScatterSample sample) {
+        XYSeriesCollection data = collection(sample);
+        scatterChart.setChart(Charts.scatter(sample == null ? null : sample.yColumn() + " against " + sample.xColumn(),
+                sample == null ? "" : sample.xColumn(), sample == null ? "" : sample.yColumn(), data,
+                "Choose two columns."));
+    }
+
+    private static XYSeriesCollection collection(ScatterSample sample) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        if (sample == null) {
+            return data;
+        }
+        for (Map.Entry<String, double[][]> group : sample.groups().entrySet()) {
+            XYSeries series = new XYSeries(group.getKey(), false, true);
+            for (double[] point : group.getValue()) {
+                series.add(point[0], point[1], false);
+            }
+            data.addSeries(series);
+        }
+        return data;
+    }
+
+    private void showMatrix(ExploreViewModel.Matrix matrix) {
+        matrixGrid.getChildren().clear();
+        matrixGrid.getColumnConstraints().clear();
+        matrixGrid.getRowConstraints().clear();
+        if (matrix == null) {
+            return;
+        }
+        matrixNote.setText(matrix.note());
+        int n = matrix.columns().size();
+        for (int i = 0; i < n; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / n);
+            column.setHgrow(Priority.ALWAYS);
+            matrixGrid.getColumnConstraints().add(column);
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(100.0 / n);
+            row.setVgrow(Priority.ALWAYS);
+            matrixGrid.getRowConstraints().add(row);
+        }
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                if (row == col) {
+                    Label name = new Label(matrix.columns().get(row));
+                    name.setWrapText(true);
+                    name.getStyleClass().add("matrix-diagonal");
+                    name.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+                    name.setAlignment(javafx.geometry.Pos.CENTER);
+                    matrixGrid.add(name, col, row);
+                    continue;
+                }
+                ChartViewer cell = new ChartViewer(Charts.smallScatter(collection(matrix.cells()[row][col]),
+                        row == n - 1 ? matrix.columns().get(col) : null, col == 0 ? matrix.columns().get(row) : null));
+                cell.setMinSize(40, 40);
+                cell.setPrefSize(90, 90);
+                matrixGrid.add(cell, col, row);
+            }
+        }
+    }
+}
