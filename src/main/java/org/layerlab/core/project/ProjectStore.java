@@ -36,9 +36,11 @@ public final class ProjectStore {
     public static final String FORMAT = "layerlab-project";
     /**
      * 1: the network as a list of Dense layers ({@code hiddenLayers}); 2: the network as a graph of nodes and
-     * edges ({@link NetworkJson}). Version-1 files load as a chain.
+     * edges ({@link NetworkJson}); 3: adds the task, preprocessing steps, training settings beyond the basics
+     * (optimizer, schedule, weight init, L1/L2, clipping, early stopping) and image-folder options, all optional.
+     * Version-1 files load as a chain; version-1 and -2 files load with the defaults of everything version 3 added.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     public static final String EXTENSION = ".layerlab.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -43,6 +43,7 @@ import org.layerlab.core.graph.ShapeInference;
 import org.layerlab.core.graph.SimpleRnnSpec;
 import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.graph.WeightInit;
+import org.layerlab.core.preprocess.PipelineStep;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.train.EarlyStopping;
 import org.layerlab.core.train.LearningRateSchedule;
@@ -89,7 +90,7 @@ class ProjectStoreTest {
 
         String json = Files.readString(file);
 
-        assertThat(json).contains("\"file\" : \"data/iris.csv\"").contains("\"schemaVersion\" : 2");
+        assertThat(json).contains("\"file\" : \"data/iris.csv\"").contains("\"schemaVersion\" : 3");
     }
 
     @Test
@@ -178,6 +179,58 @@ class ProjectStoreTest {
         assertThat(analysis.shapeOf(new NodeId("concatenate_2"))).contains(new TensorShape.Vector(64));
     }
 
+    /** The project the golden version-3 file holds: every field version 3 added, on the diabetes regression set. */
+    static Project goldenVersion3Project(Path folder) {
+        NetworkGraph chain = NetworkGraph.chain(List.of(new DenseSpec(16, Activation.RELU)));
+        NetworkGraph network = chain.withSpec(chain.nodesOfKind(LayerKind.OUTPUT).get(0).id(),
+                new OutputSpec(1, OutputActivation.IDENTITY));
+        TrainingConfig training = new TrainingConfig(40, 16, 0.05, 7)
+                .withOptimizer(Optimizer.NESTEROV)
+                .withSchedule(LearningRateSchedule.cosine().withWarmup(2))
+                .withWeightInit(WeightInit.HE)
+                .withRegularization(0, 1e-4)
+                .withGradientClip(5)
+                .withEarlyStopping(new EarlyStopping(EarlyStopping.Metric.VAL_LOSS, 6));
+        Preprocessing preprocessing = new Preprocessing(true, List.of("sex"), List.of(
+                new PipelineStep.Impute(List.of(), PipelineStep.ImputeStrategy.MEDIAN, ""),
+                new PipelineStep.LogTransform(List.of("s5_ltg")),
+                new PipelineStep.MinMaxScale(List.of())));
+        return new Project(folder.resolve("diabetes.csv"), "progression", SplitSettings.defaults(), preprocessing,
+                network, training, TaskType.REGRESSION);
+    }
+
+    @Test
+    void loadsTheGoldenVersion3FileWithTaskStepsAndTrainingSettings() throws IOException {
+        Path file = folder.resolve("golden3" + ProjectStore.EXTENSION);
+        try (var in = getClass().getResourceAsStream("/projects/v3" + ProjectStore.EXTENSION)) {
+            Files.copy(in, file);
+        }
+
+        Project project = ProjectStore.load(file);
+
+        assertThat(project).isEqualTo(goldenVersion3Project(folder));
+        assertThat(project.task()).isEqualTo(TaskType.REGRESSION);
+        assertThat(project.preprocessing().steps()).hasSize(3);
+        assertThat(project.training().optimizer()).isEqualTo(Optimizer.NESTEROV);
+        assertThat(project.training().earlyStopping().patience()).isEqualTo(6);
+    }
+
+    @Test
+    void aVersion2FileLoadsWithTheDefaultsOfEverythingVersion3Added() throws IOException {
+        Path file = folder.resolve("golden2" + ProjectStore.EXTENSION);
+        try (var in = getClass().getResourceAsStream("/projects/v2" + ProjectStore.EXTENSION)) {
+            Files.copy(in, file);
+        }
+
+        Project project = ProjectStore.load(file);
+
+        assertThat(project.task()).isNull(); // guessed from the label column, as before
+        assertThat(project.preprocessing().hasPipeline()).isFalse();
+        assertThat(project.training().optimizer()).isEqualTo(TrainingConfig.defaults().optimizer());
+        assertThat(project.training().earlyStopping().enabled()).isFalse();
+        assertThat(project.images()).isEqualTo(org.layerlab.core.images.ImageOptions.automatic());
+    }
+
     @Test
     void roundTripKeepsEveryKindOfNodeWithItsSettingsAndPlace() {
         List<LayerSpec> specs = new ArrayList<>();
@@ -223,7 +276,7 @@ class ProjectStoreTest {
         ProjectStore.save(fromVersion1, again);
 
         String json = Files.readString(again);
-        assertThat(json).contains("\"schemaVersion\" : 2").contains("\"nodes\"").contains("\"edges\"")
+        assertThat(json).contains("\"schemaVersion\" : 3").contains("\"nodes\"").contains("\"edges\"")
                 .doesNotContain("hiddenLayers");
         assertThat(ProjectStore.load(again).network()).isEqualTo(fromVersion1.network());
     }
