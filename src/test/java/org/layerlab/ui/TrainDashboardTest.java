@@ -71,7 +71,9 @@ class TrainDashboardTest {
                 && robot.lookup("#liveRateField").query().isVisible(), this::state);
         assertThat(onFx(() -> label(robot, "#runStatusLabel").getText())).startsWith("Paused");
         assertThat(onFx(() -> robot.lookup("#liveRateField").queryAs(TextField.class).getText())).isEqualTo("0.01");
-        type(robot, "#liveRateField", "0.8");
+        // The field sits low in the scrolling side column, out of sight in a small window: set it as typing would.
+        onFx(() -> robot.lookup("#liveRateField").queryAs(TextField.class).setText("0.8"));
+        assertThat(onFx(() -> train.liveLearningRateTextProperty().get())).isEqualTo("0.8");
         shoot("train-paused");
         robot.clickOn("#pauseButton");
 
