@@ -130,7 +130,8 @@ public final class Dl4jJavaSource {
                 import org.deeplearning4j.nn.weights.WeightInit;
                 import org.nd4j.linalg.activations.Activation;
                 import org.nd4j.linalg.api.buffer.DataType;
-                import org.nd4j.linalg.learning.config.Adam;
+                import org.deeplearning4j.nn.conf.GradientNormalization;
+                import org.nd4j.linalg.learning.config.*;
                 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
                 /**
@@ -148,8 +149,8 @@ public final class Dl4jJavaSource {
                         ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                                 .seed(%dL)
                                 .dataType(DataType.FLOAT)
-                                .updater(new Adam(%s))
-                                .weightInit(WeightInit.XAVIER)
+                                .updater(%s)
+                %s                .weightInit(WeightInit.XAVIER)
                                 .graphBuilder()
                                 .addInputs(%s);
                 %s        graph.setOutputs(%s);
@@ -175,10 +176,57 @@ public final class Dl4jJavaSource {
                     }
                 }
                 """.formatted(Version.current(), summary, data.input().elementCount(), className, className,
-                config.seed(), Double.toString(config.learningRate()), quote(dataInput), lines, quote(output),
+                config.seed(), updater(config), trainingExtras(config), quote(dataInput), lines, quote(output),
                 data.input().elementCount(),
                 embeddings.isEmpty() ? "" : "        // setInputTypes also overwrites an embedding's vocabulary size.\n"
                         + String.join("", embeddings));
+    }
+
+    /** The optimizer as DL4J source, as {@link TrainingSettings#updater} builds it (without the schedule). */
+    static String updater(TrainingConfig config) {
+        String rate = Double.toString(config.learningRate());
+        return switch (config.optimizer()) {
+            case SGD -> "new Sgd(" + rate + ")";
+            case NESTEROV -> "new Nesterovs(" + rate + ", " + org.layerlab.core.train.Optimizer.NESTEROV_MOMENTUM + ")";
+            case ADAM, ADAMW -> "new Adam(" + rate + ")";
+            case RMSPROP -> "new RmsProp(" + rate + ")";
+            case ADAGRAD -> "new AdaGrad(" + rate + ")";
+        };
+    }
+
+    /** Builder lines for the settings beyond the optimizer; each ends with a line break, empty when all are off. */
+    static String trainingExtras(TrainingConfig config) {
+        StringBuilder lines = new StringBuilder();
+        String indent = "                .";
+        if (!config.schedule().isConstant()) {
+            lines.append("                // LayerLab also changed the learning rate: ").append(config.schedule().describe())
+                    .append(". Give the updater an ISchedule to do the same.\n");
+        }
+        if (config.l1() > 0 || config.l2() > 0) {
+            lines.append("                // LayerLab leaves batch normalization's scale and shift unpenalised.\n");
+        }
+        List<String> penalties = new ArrayList<>();
+        if (config.l1() > 0) {
+            penalties.add("new org.nd4j.linalg.learning.regularization.L1Regularization(" + config.l1() + ")");
+        }
+        if (config.l2() > 0) {
+            penalties.add("new org.nd4j.linalg.learning.regularization.L2Regularization(" + config.l2() + ")");
+        }
+        if (config.optimizer() == org.layerlab.core.train.Optimizer.ADAMW) {
+            // Not expressible through the builder without changing the layers' own L1/L2 settings.
+            lines.append("                // LayerLab trained with AdamW: DL4J has no AdamW, so LayerLab adds new WeightDecay(")
+                    .append(org.layerlab.core.train.Optimizer.ADAMW_WEIGHT_DECAY)
+                    .append(", true) to each layer's regularization after building.\n");
+        }
+        if (!penalties.isEmpty()) {
+            lines.append(indent).append("regularization(java.util.List.of(\n                        ")
+                    .append(String.join(",\n                        ", penalties)).append("))\n");
+        }
+        if (config.gradientClip() > 0) {
+            lines.append(indent).append("gradientNormalization(GradientNormalization.ClipL2PerLayer)\n")
+                    .append(indent).append("gradientNormalizationThreshold(").append(config.gradientClip()).append(")\n");
+        }
+        return lines.toString();
     }
 
     private static String layer(LayerSpec spec, TensorShape in, TensorShape out, DataSignature data) {

@@ -88,6 +88,23 @@ class Dl4jJavaSourceTest {
         assertThat(actual).containsExactly(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    // AdamW is Adam plus a weight decay LayerLab adds to each layer after building; the export says so in a comment.
+    @org.junit.jupiter.params.provider.EnumSource(value = org.layerlab.core.train.Optimizer.class, names = "ADAMW",
+            mode = org.junit.jupiter.params.provider.EnumSource.Mode.EXCLUDE)
+    void theGeneratedClassTrainsWithTheSameOptimizerPenaltiesAndClipping(org.layerlab.core.train.Optimizer optimizer)
+            throws Exception {
+        DataSignature data = DataSignature.table(4, 3);
+        NetworkGraph graph = NetworkGraph.defaultGraph();
+        TrainingConfig config = CONFIG.withOptimizer(optimizer).withRegularization(1e-5, 1e-4).withGradientClip(5);
+        String name = "Exported" + optimizer.name();
+
+        Class<?> exported = compile(name, Dl4jJavaSource.of(graph, data, config, name));
+
+        assertThat(((ComputationGraphConfiguration) exported.getMethod("configuration").invoke(null)).toJson())
+                .isEqualTo(Dl4jNetworkFactory.configuration(graph, data, config).toJson());
+    }
+
     @Test
     void refusesANameThatIsNotAJavaClassName() {
         assertThatThrownBy(() -> Dl4jJavaSource.of(NetworkGraph.defaultGraph(), DataSignature.table(4, 3), CONFIG,
