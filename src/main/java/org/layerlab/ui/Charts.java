@@ -191,11 +191,19 @@ final class Charts {
                         : PALETTE[series % PALETTE.length];
             }
         };
-        java.awt.Shape dot = new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5);
+        int points = 0;
+        for (int series = 0; series < data.getSeriesCount(); series++) {
+            points += data.getItemCount(series);
+        }
+        // Many points: small squares, which the FX canvas fills directly (an ellipse is a path, ~10× slower).
+        java.awt.Shape dot = points > 3_000 ? new java.awt.geom.Rectangle2D.Double(-1.5, -1.5, 3, 3)
+                : new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5);
         renderer.setDefaultShape(dot);
         renderer.setAutoPopulateSeriesShape(false);
         renderer.setDefaultStroke(new BasicStroke(1.2f));
         renderer.setAutoPopulateSeriesStroke(false);
+        // No hover entity per point: with 20,000 points building them held up the FX thread for seconds.
+        renderer.setDefaultCreateEntities(false);
         plot.setRenderer(renderer);
         return chart;
     }

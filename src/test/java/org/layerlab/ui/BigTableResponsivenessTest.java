@@ -1,0 +1,125 @@
+package org.layerlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.layerlab.ui.FxTestSupport.onFx;
+import static org.layerlab.ui.FxTestSupport.waitUntil;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/**
+ * Measures how long the FX thread goes without a pulse while a 1,000,000-row table loads, is prepared, explored
+ * (summary, histogram, scatter) and scrolled. Only when asked, as it takes a while:
+ * <pre>mvn -o test -Dtest=BigTableResponsivenessTest -Dlayerlab.benchmark=true</pre>
+ */
+@ExtendWith(ApplicationExtension.class)
+class BigTableResponsivenessTest {
+    private static final Duration LOAD = Duration.ofSeconds(180);
+
+    @TempDir
+    Path folder;
+
+    private LayerLabApp app;
+    private final AtomicLong last = new AtomicLong();
+    private final AtomicLong longest = new AtomicLong();
+    private AnimationTimer timer;
+
+    @Start
+    void start(Stage stage) {
+        app = new LayerLabApp();
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void aMillionRowsLoadExploreAndScrollWithoutLongStalls(FxRobot robot) throws IOException {
+        Assumptions.assumeTrue(Boolean.getBoolean("layerlab.benchmark"), "set -Dlayerlab.benchmark=true to measure");
+        Path csv = folder.resolve("big.csv");
+        write(csv, 1_000_000, 20);
+        onFx(() -> {
+            timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long previous = last.getAndSet(now);
+                    if (previous != 0) {
+                        longest.accumulateAndGet(now - previous, Math::max);
+                    }
+                }
+            };
+            timer.start();
+        });
+        long started = System.nanoTime();
+        onFx(() -> app.viewModels().project().openDataFile(csv));
+        waitUntil("the table is prepared", LOAD, () -> app.viewModels().project().getExperiment() != null,
+                () -> app.viewModels().project().statusProperty().get());
+        double loadSeconds = (System.nanoTime() - started) / 1e9;
+        long loadStall = longest.getAndSet(0);
+
+        robot.clickOn("Explore");
+        onFx(() -> app.viewModels().data().explore().columnProperty().set("f3"));
+        waitUntil("the histogram", LOAD, () -> app.viewModels().data().explore().histogramProperty().get() != null,
+                () -> "");
+        robot.sleep(500);
+        long summaryStall = longest.getAndSet(0);
+        robot.clickOn("Scatter");
+        waitUntil("the scatter", LOAD, () -> app.viewModels().data().explore().scatterProperty().get() != null,
+                () -> "");
+        robot.sleep(500);
+        long exploreStall = longest.getAndSet(0);
+
+        robot.clickOn("Rows");
+        TableView<?> table = robot.lookup("#dataTable").queryTableView();
+        for (int i = 1; i <= 20; i++) {
+            int row = i * 49_999;
+            onFx(() -> table.scrollTo(row));
+            robot.sleep(30);
+        }
+        long scrollStall = longest.getAndSet(0);
+        onFx(() -> timer.stop());
+        System.out.printf(Locale.ROOT, "%n=== 1,000,000 × 20 table: loaded and prepared in %.1f s; longest FX gap: "
+                        + "load %d ms, explore %d ms, scatter %d ms, scrolling %d ms%n", loadSeconds, loadStall / 1_000_000,
+                summaryStall / 1_000_000, exploreStall / 1_000_000, scrollStall / 1_000_000);
+        assertThat(table.getItems()).hasSize(1_000_000);
+    }
+
+    private static void write(Path file, int rows, int columns) throws IOException {
+        Random random = new Random(1);
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            for (int c = 0; c < columns; c++) {
+                writer.write(c == 0 ? "f0" : ",f" + c);
+            }
+            writer.write(",label\n");
+            StringBuilder line = new StringBuilder();
+            for (int r = 0; r < rows; r++) {
+                line.setLength(0);
+                for (int c = 0; c < columns; c++) {
+                    line.append(String.format(Locale.ROOT, "%.5f", random.nextGaussian())).append(',');
+                }
+                line.append(r % 3 == 0 ? "a" : r % 3 == 1 ? "b" : "c").append('\n');
+                writer.write(line.toString());
+            }
+        }
+    }
+}
