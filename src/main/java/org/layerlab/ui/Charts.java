@@ -64,8 +64,9 @@ final class Charts {
         log.setSmallestValue(1e-8);
         log.setLabelFont(LABEL_FONT);
         log.setTickLabelFont(LABEL_FONT);
-        log.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        log.setNumberFormatOverride(new java.text.DecimalFormat("0.#####E0"));
+        // Whole powers of ten only (a LogAxis's tick units are exponents), written as plain decimals: 0.001, not 1E-3.
+        log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        log.setNumberFormatOverride(new java.text.DecimalFormat("0.########"));
         plot.setRangeAxis(log);
         plot.setNoDataMessage("Measured every few batches while training.");
         plot.setNoDataMessageFont(LABEL_FONT);
