@@ -22,6 +22,7 @@ import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.evaluate.PermutationImportance;
 import org.layerlab.core.evaluate.ProbabilisticEvaluation;
+import org.layerlab.core.experiment.ImageExperiment;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.experiment.RunReport;
 import org.layerlab.core.export.HtmlReport;
@@ -348,7 +349,9 @@ public final class EvaluateViewModel {
         Evaluation evaluation = shared.evaluationProperty().get();
         TrainingResult result = shared.trainingResultProperty().get();
         PreparedExperiment experiment = shared.getExperiment();
-        if (evaluation == null || result == null || experiment == null) {
+        ImageExperiment images = shared.getImageExperiment();
+        org.layerlab.core.project.Project reported = shared.getProject();
+        if (evaluation == null || result == null || (experiment == null && images == null)) {
             shared.showError("There is no result to report yet: train a network first (step 3).");
             return;
         }
@@ -356,9 +359,11 @@ public final class EvaluateViewModel {
         Path target = name.toLowerCase(Locale.ROOT).endsWith(".html") ? file
                 : file.resolveSibling(name + ".html");
         shared.inBackground(() -> {
-            String html = HtmlReport.of(
-                    RunReport.toJson(experiment, result, evaluation),
-                    "LayerLab report: " + experiment.table().source());
+            String html = images != null
+                    ? HtmlReport.of(RunReport.toJson(reported, images.data(), result, evaluation),
+                            "LayerLab report: the images of " + images.folder().root().getFileName())
+                    : HtmlReport.of(RunReport.toJson(experiment, result, evaluation),
+                            "LayerLab report: " + experiment.table().source());
             AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
             return target;
         }, written -> shared.statusProperty().set("Wrote the report to " + written + "."), failure -> {

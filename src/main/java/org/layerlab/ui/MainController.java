@@ -286,11 +286,15 @@ public final class MainController {
 
     private void bindCaptions() {
         dataCaption.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (project.getImageExperiment() != null) {
+                java.nio.file.Path folder = project.getImageExperiment().folder().root().getFileName();
+                return (folder == null ? "images" : folder.toString()) + " (images)";
+            }
             if (project.getTable() == null) {
                 return "Open a table";
             }
             return project.getTable().source();
-        }, project.tableProperty()));
+        }, project.tableProperty(), project.imageExperimentProperty()));
         networkCaption.textProperty().bind(viewModels.network().captionProperty());
         TrainViewModel train = viewModels.train();
         trainCaption.textProperty().bind(Bindings.createStringBinding(() -> {

@@ -132,6 +132,12 @@ class ImagesWindowTest {
         assertThat(onFx(() -> robot.lookup("#previewCaption").queryAs(Label.class).getText())).isNotEqualTo(before);
         assertThat(onFx(() -> robot.lookup(".preview-variation").queryAll().size()))
                 .isEqualTo(AugmentationController.PREVIEW_COUNT);
+        onFx(() -> {
+            javafx.scene.control.ScrollPane side = robot.lookup("#imagesSideScroll").queryAs(
+                    javafx.scene.control.ScrollPane.class);
+            side.layout();
+            side.setVvalue(1);
+        });
         screenshot(robot, "data-images");
     }
 

@@ -45,7 +45,7 @@ class UseImagesWindowTest {
     }
 
     @Test
-    void trainsOnTheImageSampleAndTriesATestImageWithWhereTheModelLooked(FxRobot robot) {
+    void trainsOnTheImageSampleAndTriesATestImageWithWhereTheModelLooked(FxRobot robot) throws IOException {
         ProjectViewModel project = app.viewModels().project();
         onFx(() -> project.openSample(Sample.MNIST_IMAGES));
         waitUntil("the images are read", LOAD, () -> project.getImageExperiment() != null, () -> state(project));
@@ -55,6 +55,10 @@ class UseImagesWindowTest {
         waitUntil("training is over", TRAINING, () -> !project.trainingRunningProperty().get()
                 && project.evaluationProperty().get() != null, () -> state(project));
         assertThat(onFx(() -> project.evaluationProperty().get().classes())).hasSize(10);
+        Path report = folder.resolve("report.html");
+        onFx(() -> app.viewModels().evaluate().exportReport(report));
+        waitUntil("the report is written", LOAD, () -> Files.exists(report), () -> state(project));
+        assertThat(Files.readString(report)).contains("the images of mnist-small");
 
         robot.clickOn("#useStepButton");
         UseViewModel use = app.viewModels().use();

@@ -95,8 +95,9 @@ public record ImageExperiment(Project project, ImageFolder folder, TensorShape.I
                         project.split().seed());
                 train = parts.get(0);
                 validation = parts.get(1);
-                notes.add("The folder has train/ and test/ but no validation/; " + validation.size()
-                        + " training images are held out for validation (seed " + project.split().seed() + ").");
+                notes.add(String.format(java.util.Locale.ROOT, "The folder has train/ and test/ but no validation/; "
+                        + "%,d training images are held out for validation (seed %d).", validation.size(),
+                        project.split().seed()));
             } else {
                 train = folder.train();
                 validation = folder.validation();
