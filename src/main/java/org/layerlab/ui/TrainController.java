@@ -200,6 +200,12 @@ public final class TrainController {
                 cell.getValue().finalMetricText()));
         runOutcomeColumn.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
                 cell.getValue().outcomeText()));
+        Tooltip metricTip = tooltip("The last epoch's accuracy on the validation rows (mean absolute error for a "
+                + "regression).");
+        javafx.scene.control.Label metricHeader = new javafx.scene.control.Label(runMetricColumn.getText());
+        metricHeader.setTooltip(metricTip);
+        runMetricColumn.setText(null);
+        runMetricColumn.setGraphic(metricHeader);
         runOverlayChart.setChart(Charts.runOverlayChart(runs.lossOverlay(), runs.metricOverlay()));
     }
 
