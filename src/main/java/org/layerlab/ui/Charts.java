@@ -271,6 +271,68 @@ final class Charts {
     }
 
     /** The series key that {@link #scatter} draws as a reference line. */
+    /**
+     * Several runs overlaid: validation loss (top) and validation accuracy or mean absolute error (bottom) per epoch,
+     * one colour per run in both, the legend naming each run once.
+     */
+    static JFreeChart runOverlayChart(XYDataset loss, XYDataset metric) {
+        NumberAxis epochs = new NumberAxis("epoch");
+        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochs.setAutoRangeIncludesZero(false);
+        styleAxis(epochs);
+        org.jfree.chart.plot.CombinedDomainXYPlot combined = new org.jfree.chart.plot.CombinedDomainXYPlot(epochs);
+        combined.setGap(8);
+        XYPlot lossPlot = overlayPlot(loss, "validation loss", true);
+        lossPlot.setNoDataMessage("Tick two or more runs to overlay their curves.");
+        lossPlot.setNoDataMessageFont(LABEL_FONT);
+        combined.add(lossPlot, 1);
+        combined.add(overlayPlot(metric, "validation accuracy / MAE", false), 1);
+        JFreeChart chart = new JFreeChart("Runs compared (validation rows)", TITLE_FONT, combined, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+        chart.getTitle().setPaint(TEXT);
+        LegendTitle legendTitle = chart.getLegend();
+        legendTitle.setPosition(RectangleEdge.TOP);
+        legendTitle.setItemFont(LABEL_FONT);
+        legendTitle.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legendTitle.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** The colour of the {@code index}-th run in {@link #runOverlayChart} (so both plots agree). */
+    static Color runColour(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
+    private static XYPlot overlayPlot(XYDataset data, String yLabel, boolean inLegend) {
+        NumberAxis range = new NumberAxis(yLabel);
+        range.setAutoRangeIncludesZero(false);
+        styleAxis(range);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultStroke(new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        renderer.setDefaultSeriesVisibleInLegend(inLegend);
+        for (int series = 0; series < PALETTE.length; series++) {
+            renderer.setSeriesPaint(series, PALETTE[series]);
+        }
+        XYPlot plot = new XYPlot(data, null, range, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        return plot;
+    }
+
+    private static void styleAxis(NumberAxis axis) {
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(LABEL_FONT);
+        axis.setLabelPaint(TEXT);
+        axis.setTickLabelPaint(TEXT);
+        axis.setAxisLinePaint(GRID);
+        axis.setTickMarkPaint(GRID);
+    }
+
     static final String IDEAL_LINE = "predicted = actual";
 
     private static JFreeChart line(String title, String xLabel, String yLabel, XYDataset data, boolean legend) {

@@ -69,6 +69,17 @@ public final class EvaluateController {
     @FXML private ChartViewer predictedVsActualChart;
 
     @FXML private ScrollPane evaluateScroll;
+    @FXML private javafx.scene.layout.VBox evaluateBody;
+    @FXML private javafx.scene.layout.VBox comparisonCard;
+    @FXML private javafx.scene.layout.VBox regressionComparisonHolder;
+    @FXML private javafx.scene.control.ComboBox<org.layerlab.core.history.RunRecord> compareCombo;
+    @FXML private Label comparisonHint;
+    @FXML private TableView<org.layerlab.core.history.RunComparison.Row> comparisonTable;
+    @FXML private TableColumn<org.layerlab.core.history.RunComparison.Row, String> comparisonMetricColumn;
+    @FXML private TableColumn<org.layerlab.core.history.RunComparison.Row, String> comparisonOtherColumn;
+    @FXML private TableColumn<org.layerlab.core.history.RunComparison.Row, String> comparisonShownColumn;
+    @FXML private TableColumn<org.layerlab.core.history.RunComparison.Row, org.layerlab.core.history.RunComparison.Row>
+            comparisonChangeColumn;
     @FXML private ChartViewer importanceChart;
     @FXML private StackPane importanceChartHolder;
     @FXML private Label importanceNoteLabel;
@@ -152,6 +163,77 @@ public final class EvaluateController {
 
         model.evaluationProperty().addListener((obs, old, evaluation) -> showConfusion(evaluation));
         showConfusion(model.evaluationProperty().get());
+        initializeComparison();
+    }
+
+    private void initializeComparison() {
+        RunComparisonViewModel comparison = model.comparison();
+        comparisonCard.visibleProperty().bind(comparison.hintProperty().isNotEmpty());
+        comparisonCard.managedProperty().bind(comparisonCard.visibleProperty());
+        compareCombo.setItems(comparison.choices());
+        compareCombo.valueProperty().bindBidirectional(comparison.compareWithProperty());
+        compareCombo.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(org.layerlab.core.history.RunRecord run) {
+                return run == null ? "" : run.name();
+            }
+
+            @Override
+            public org.layerlab.core.history.RunRecord fromString(String text) {
+                return null;
+            }
+        });
+        compareCombo.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(comparison.choices()));
+        comparisonHint.textProperty().bind(comparison.hintProperty());
+        comparisonTable.setItems(comparison.rows());
+        comparisonTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(comparison.rows()));
+        comparisonTable.managedProperty().bind(comparisonTable.visibleProperty());
+        comparisonTable.setFixedCellSize(26);
+        comparisonTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> 34 + Math.max(1, comparison.rows().size()) * 26.0, comparison.rows()));
+        comparisonTable.setMinHeight(Region.USE_PREF_SIZE);
+        comparisonTable.setMaxHeight(Region.USE_PREF_SIZE);
+        comparisonOtherColumn.textProperty().bind(comparison.otherRunNameProperty());
+        comparisonShownColumn.textProperty().bind(comparison.shownRunNameProperty());
+        comparisonMetricColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().metric()));
+        comparisonOtherColumn.setCellValueFactory(cell ->
+                new ReadOnlyStringWrapper(RunComparisonViewModel.format(cell.getValue().first())));
+        comparisonShownColumn.setCellValueFactory(cell ->
+                new ReadOnlyStringWrapper(RunComparisonViewModel.format(cell.getValue().second())));
+        comparisonChangeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        comparisonChangeColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(org.layerlab.core.history.RunComparison.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("diff-better", "diff-worse");
+                if (empty || row == null) {
+                    setText(null);
+                    return;
+                }
+                setText(RunComparisonViewModel.formatDifference(row.difference()));
+                if (row.verdict() > 0) {
+                    getStyleClass().add("diff-better");
+                } else if (row.verdict() < 0) {
+                    getStyleClass().add("diff-worse");
+                }
+            }
+        });
+        // One card serves both layouts: it sits in the classification body and moves under the regression chart.
+        model.regressionAvailableProperty().addListener((obs, old, regression) -> placeComparison(regression));
+        placeComparison(model.regressionAvailableProperty().get());
+    }
+
+    private void placeComparison(boolean regression) {
+        javafx.scene.layout.Pane target = regression ? regressionComparisonHolder : evaluateBody;
+        if (comparisonCard.getParent() == target) {
+            return;
+        }
+        ((javafx.scene.layout.Pane) comparisonCard.getParent()).getChildren().remove(comparisonCard);
+        if (regression) {
+            target.getChildren().add(comparisonCard);
+        } else {
+            target.getChildren().add(0, comparisonCard);
+        }
     }
 
     @FXML

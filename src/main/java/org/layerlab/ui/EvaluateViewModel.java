@@ -60,8 +60,11 @@ public final class EvaluateViewModel {
     /** Bumped on every new evaluation, so that probabilities of an older model are dropped. */
     private long generation;
 
+    private final RunComparisonViewModel comparison;
+
     public EvaluateViewModel(ProjectViewModel shared) {
         this.shared = shared;
+        this.comparison = new RunComparisonViewModel(shared);
         shared.evaluationProperty().addListener((obs, old, evaluation) -> show(evaluation));
         show(shared.evaluationProperty().get());
         shared.regressionResultProperty().addListener((obs, old, result) -> showRegression(result));
@@ -101,6 +104,11 @@ public final class EvaluateViewModel {
             ideal.add(high, high);
             predictedVsActual.addSeries(ideal);
         }
+    }
+
+    /** "Compare with…": the shown run against an earlier one. */
+    public RunComparisonViewModel comparison() {
+        return comparison;
     }
 
     public ReadOnlyBooleanProperty regressionAvailableProperty() {

@@ -32,6 +32,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.layerlab.core.augment.ImageAugmentation;
 import org.layerlab.core.data.TableReader;
 import org.layerlab.core.data.DataProblem;
@@ -41,7 +43,10 @@ import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.ImageExperiment;
 import org.layerlab.core.experiment.PreparedExperiment;
+import org.layerlab.core.evaluate.RegressionEvaluation;
 import org.layerlab.core.graph.NetworkGraph;
+import org.layerlab.core.history.RunHistory;
+import org.layerlab.core.history.RunRecord;
 import org.layerlab.core.graph.Templates;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.preprocess.Preprocessing;
@@ -99,6 +104,10 @@ public final class ProjectViewModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final IntegerProperty busyTasks = new SimpleIntegerProperty(this, "busyTasks");
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.DATA);
+    /** Every finished run of the session; {@link #runs} mirrors it for the views. */
+    private final RunHistory runHistory = new RunHistory();
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
 
     /** Bumped whenever the data or its preparation changes, so that a late preparation result is dropped. */
     private long dataGeneration;
@@ -432,6 +441,22 @@ public final class ProjectViewModel {
 
     public void clearError() {
         error.set("");
+    }
+
+    /**
+     * Keeps a finished run in the session's history (numbered in the order runs finish) and shows it in
+     * {@link #runs()}. UI thread only.
+     */
+    public RunRecord recordRun(java.time.Instant started, TrainingConfig config, NetworkGraph networkSpec,
+                               TrainingResult result, Evaluation measured, RegressionEvaluation regression) {
+        RunRecord record = runHistory.add(started, config, networkSpec, result, measured, regression);
+        runs.add(record);
+        return record;
+    }
+
+    /** Every finished run of this session, oldest first. Read-only for the views. */
+    public ObservableList<RunRecord> runs() {
+        return runsView;
     }
 
     /** Releases the worker thread; called when the window closes. */

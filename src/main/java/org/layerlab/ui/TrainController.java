@@ -70,6 +70,13 @@ public final class TrainController {
     @FXML private ChartViewer lossChart;
     @FXML private ChartViewer accuracyChart;
     @FXML private ChartViewer layerUpdateChart;
+    @FXML private javafx.scene.control.TableView<RunsViewModel.Row> runsTable;
+    @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, Boolean> runTickColumn;
+    @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, String> runNameColumn;
+    @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, String> runSettingsColumn;
+    @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, String> runMetricColumn;
+    @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, String> runOutcomeColumn;
+    @FXML private ChartViewer runOverlayChart;
 
     TrainController(TrainViewModel model) {
         this.model = model;
@@ -113,6 +120,7 @@ public final class TrainController {
         layerUpdateChart.setChart(Charts.layerUpdateChart(model.layerUpdateData()));
 
         initializeOptions();
+        initializeRuns();
         pauseButton.disableProperty().bind(model.pauseDisabledProperty());
         pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
         pauseButton.setTooltip(new Tooltip("Pause holds the training after the current batch; Resume goes on exactly "
@@ -168,6 +176,37 @@ public final class TrainController {
                 ? "" : "How the weights start, for layers left on automatic. "
                 + model.weightInitProperty().get().explanation(), model.weightInitProperty()));
         weightInitCombo.setTooltip(initTip);
+    }
+
+    private void initializeRuns() {
+        RunsViewModel runs = model.runs();
+        runsTable.setItems(runs.rows());
+        runTickColumn.setCellValueFactory(cell -> cell.getValue().tickedProperty());
+        runTickColumn.setCellFactory(javafx.scene.control.cell.CheckBoxTableCell.forTableColumn(runTickColumn));
+        runTickColumn.setEditable(true);
+        runNameColumn.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
+                cell.getValue().run().name()));
+        runSettingsColumn.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
+                cell.getValue().run().settingsSummary()));
+        runSettingsColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : tooltip(text));
+            }
+        });
+        runMetricColumn.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
+                cell.getValue().finalMetricText()));
+        runOutcomeColumn.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
+                cell.getValue().outcomeText()));
+        Tooltip metricTip = tooltip("The last epoch's accuracy on the validation rows (mean absolute error for a "
+                + "regression).");
+        javafx.scene.control.Label metricHeader = new javafx.scene.control.Label(runMetricColumn.getText());
+        metricHeader.setTooltip(metricTip);
+        runMetricColumn.setText(null);
+        runMetricColumn.setGraphic(metricHeader);
+        runOverlayChart.setChart(Charts.runOverlayChart(runs.lossOverlay(), runs.metricOverlay()));
     }
 
     private static Tooltip tooltip(String text) {

@@ -122,6 +122,7 @@ public final class TrainViewModel {
     private final ReadOnlyStringWrapper resumeText = new ReadOnlyStringWrapper(this, "resumeText", "");
     private final TrainingDoctor doctor = new TrainingDoctor();
     private final TrainingCurves curves = new TrainingCurves();
+    private final RunsViewModel runs;
 
     private final StringBinding blockedReason;
     private final BooleanBinding trainDisabled;
@@ -153,6 +154,7 @@ public final class TrainViewModel {
     public TrainViewModel(ProjectViewModel shared, Function<Runnable, Ticker> tickers) {
         this.shared = shared;
         this.ticker = tickers.apply(this::drain);
+        this.runs = new RunsViewModel(shared.runs(), shared.ui());
         accuracyData.addSeries(trainAccuracy);
         accuracyData.addSeries(validationAccuracy);
         lossData.addSeries(validationLoss);
@@ -220,6 +222,7 @@ public final class TrainViewModel {
                 ? shared.getImageExperiment()::evaluateOnTest : shared.getExperiment()::evaluateOnTest;
         NetworkGraph network = shared.networkProperty().get();
         TrainingConfig config = shared.trainingProperty().get();
+        java.time.Instant startedAt = java.time.Instant.now();
         clearRunDisplay();
         events.clear();
         shared.evaluationProperty().set(null);
@@ -269,6 +272,10 @@ public final class TrainViewModel {
                     shared.regressionResultProperty().set(measuredValues);
                     testAccuracyText.set(String.format(Locale.ROOT, "Test R² %.3f · mean absolute error %.4g",
                             measuredValues.metrics().r2(), measuredValues.metrics().meanAbsoluteError()));
+                }
+                if (failure == null && result != null && finishedRun == started) {
+                    shared.recordRun(startedAt, config, network, result, measured,
+                            measuredValues == null ? null : measuredValues.metrics());
                 }
             });
         });
@@ -883,6 +890,11 @@ public final class TrainViewModel {
     }
 
     // ---------------------------------------------------------------- properties
+
+    /** The finished runs of the session, to tick and overlay. */
+    public RunsViewModel runs() {
+        return runs;
+    }
 
     public XYSeriesCollection lossData() {
         return lossData;
