@@ -52,6 +52,16 @@ final class Charts {
         return chart;
     }
 
+    /** Each epoch's mean absolute error on training and validation data (regression; lower is better). */
+    static JFreeChart meanAbsoluteErrorChart(XYDataset data) {
+        JFreeChart chart = line("Mean absolute error per epoch (lower is better)", "epoch", "mean absolute error",
+                data, true);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        renderer.setSeriesPaint(0, ACCENT);
+        renderer.setSeriesPaint(1, SECOND);
+        return chart;
+    }
+
     /**
      * Each layer's update:parameter ratio (how much its weights change per step, relative to their size), on a log
      * scale, with the healthy level of about 0.001 marked.

@@ -29,6 +29,17 @@ class RegressionStepsTest {
                 () -> harness.project.regressionResultProperty().get() != null);
 
         assertThat(train.metricsTextProperty().get()).contains("mean absolute error");
+        // The epoch chart plots mean absolute error (training and validation), one point per epoch.
+        assertThat(train.epochChartShowsErrorProperty().get()).isTrue();
+        org.jfree.data.xy.XYSeriesCollection errors = train.accuracyData();
+        assertThat(errors.getSeries(0).getItemCount()).isEqualTo(30);
+        assertThat(errors.getSeries(1).getItemCount()).isEqualTo(30);
+        assertThat(errors.getSeries(0).getY(29).doubleValue()).isPositive()
+                .isLessThan(errors.getSeries(0).getY(0).doubleValue());
+        String csv = train.curvesSnapshot().toCsv();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",train_mae,val_mae");
+        assertThat(csv.lines().filter(line -> line.startsWith("epoch,"))).hasSize(30)
+                .allSatisfy(line -> assertThat(line).doesNotEndWith(",,"));
         assertThat(train.testAccuracyTextProperty().get()).startsWith("Test R²");
         EvaluateViewModel evaluate = harness.viewModels.evaluate();
         assertThat(evaluate.regressionAvailableProperty().get()).isTrue();
