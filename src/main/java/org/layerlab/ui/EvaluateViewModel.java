@@ -346,9 +346,10 @@ public final class EvaluateViewModel {
     /** Writes the last run as a self-contained HTML page (atomically, in the background). */
     public void exportReport(Path file) {
         Evaluation evaluation = shared.evaluationProperty().get();
+        RegressionResult regression = shared.regressionResultProperty().get();
         TrainingResult result = shared.trainingResultProperty().get();
         PreparedExperiment experiment = shared.getExperiment();
-        if (evaluation == null || result == null || experiment == null) {
+        if ((evaluation == null && regression == null) || result == null || experiment == null) {
             shared.showError("There is no result to report yet: train a network first (step 3).");
             return;
         }
@@ -357,7 +358,9 @@ public final class EvaluateViewModel {
                 : file.resolveSibling(name + ".html");
         shared.inBackground(() -> {
             String html = HtmlReport.of(
-                    RunReport.toJson(experiment, result, evaluation),
+                    evaluation != null ? RunReport.toJson(experiment, result, evaluation)
+                            : RunReport.toJson(experiment, result, regression.metrics(), regression.actual(),
+                                    regression.predicted()),
                     "LayerLab report: " + experiment.table().source());
             AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
             return target;

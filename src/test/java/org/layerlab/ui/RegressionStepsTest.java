@@ -12,7 +12,7 @@ class RegressionStepsTest {
     private static final Duration WAIT = Duration.ofSeconds(180);
 
     @Test
-    void aNumericLabelTrainsAsRegressionAndIsMeasuredWithMaeRmseAndR2() {
+    void aNumericLabelTrainsAsRegressionAndIsMeasuredWithMaeRmseAndR2() throws java.io.IOException {
         ViewModelHarness harness = new ViewModelHarness(new Dl4jTrainer());
         harness.project.openSample(Sample.DIABETES);
         harness.pumpUntil("diabetes is prepared", WAIT, () -> harness.project.getExperiment() != null);
@@ -48,6 +48,17 @@ class RegressionStepsTest {
         assertThat(evaluate.maeTextProperty().get()).isNotEqualTo("–");
         assertThat(evaluate.predictedVsActual().getSeries(0).getItemCount())
                 .isEqualTo(harness.project.getExperiment().split().test().length);
+
+        // Evaluate › Export Report writes the regression metrics and the predicted-vs-actual points.
+        java.nio.file.Path reportFile = java.nio.file.Files.createTempDirectory("regression-report").resolve("r.html");
+        evaluate.exportReport(reportFile);
+        harness.pumpUntil("the report is written", WAIT,
+                () -> harness.project.statusProperty().get().startsWith("Wrote the report"));
+        String html = java.nio.file.Files.readString(reportFile);
+        assertThat(html).contains("Mean absolute error per epoch").contains("Root mean squared error")
+                .contains("R² (1 is perfect)").contains("Predicted against actual progression")
+                .doesNotContain("Confusion matrix");
+        assertThat(html.split("<circle", -1)).hasSize(harness.project.getExperiment().split().test().length + 1);
 
         UseViewModel use = harness.viewModels.use();
         assertThat(use.fields()).hasSize(10);
