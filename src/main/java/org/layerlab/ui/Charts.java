@@ -140,6 +140,12 @@ final class Charts {
                 data, "Measuring each column…", false);
     }
 
+    /** Regression: how much the test mean absolute error grows when each column is shuffled. */
+    static JFreeChart errorImportanceBars(CategoryDataset data) {
+        return bars("What the model relies on (error added when a column is shuffled)", "mean absolute error added",
+                data, "Measuring each column…", false);
+    }
+
     private static JFreeChart bars(String title, String valueLabel, CategoryDataset data,
                                    String noData, boolean zeroToOne) {
         JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL,

@@ -49,6 +49,15 @@ class RegressionStepsTest {
         assertThat(evaluate.predictedVsActual().getSeries(0).getItemCount())
                 .isEqualTo(harness.project.getExperiment().split().test().length);
 
+        // Permutation importance: the error added by shuffling each of the 10 input columns.
+        harness.pumpUntil("the importance is measured", WAIT,
+                () -> evaluate.importanceNoteProperty().get().startsWith("Each column"));
+        assertThat(evaluate.importanceNoteProperty().get()).contains("mean absolute error added");
+        assertThat(evaluate.importanceData().getColumnCount()).isEqualTo(10);
+        assertThat(evaluate.importanceData().getRowKeys()).containsExactly("mean absolute error added");
+        // The most relied-on column adds clearly more error than nothing.
+        assertThat(evaluate.importanceData().getValue(0, 0).doubleValue()).isGreaterThan(1.0);
+
         // Evaluate › Export Report writes the regression metrics and the predicted-vs-actual points.
         java.nio.file.Path reportFile = java.nio.file.Files.createTempDirectory("regression-report").resolve("r.html");
         evaluate.exportReport(reportFile);
