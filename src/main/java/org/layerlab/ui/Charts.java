@@ -52,6 +52,16 @@ final class Charts {
         return chart;
     }
 
+    /** Each epoch's mean absolute error on training and validation data (regression; lower is better). */
+    static JFreeChart meanAbsoluteErrorChart(XYDataset data) {
+        JFreeChart chart = line("Mean absolute error per epoch (lower is better)", "epoch", "mean absolute error",
+                data, true);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        renderer.setSeriesPaint(0, ACCENT);
+        renderer.setSeriesPaint(1, SECOND);
+        return chart;
+    }
+
     /**
      * Each layer's update:parameter ratio (how much its weights change per step, relative to their size), on a log
      * scale, with the healthy level of about 0.001 marked.
@@ -128,6 +138,12 @@ final class Charts {
     /** Accuracy lost when each input column is shuffled, largest first. */
     static JFreeChart importanceBars(CategoryDataset data) {
         return bars("What the model relies on (test accuracy lost when a column is shuffled)", "accuracy lost",
+                data, "Measuring each column…", false);
+    }
+
+    /** Regression: how much the test mean absolute error grows when each column is shuffled. */
+    static JFreeChart errorImportanceBars(CategoryDataset data) {
+        return bars("What the model relies on (error added when a column is shuffled)", "mean absolute error added",
                 data, "Measuring each column…", false);
     }
 

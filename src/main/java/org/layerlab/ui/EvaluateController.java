@@ -67,6 +67,8 @@ public final class EvaluateController {
     @FXML private Label rmseValue;
     @FXML private Label r2Value;
     @FXML private ChartViewer predictedVsActualChart;
+    @FXML private ChartViewer regressionImportanceChart;
+    @FXML private Label regressionImportanceNoteLabel;
 
     @FXML private ScrollPane evaluateScroll;
     @FXML private javafx.scene.layout.VBox evaluateBody;
@@ -137,6 +139,9 @@ public final class EvaluateController {
         precisionRecallChart.setChart(Charts.precisionRecallChart(precisionRecallData));
         importanceChart.setChart(Charts.importanceBars(model.importanceData()));
         importanceNoteLabel.textProperty().bind(model.importanceNoteProperty());
+        // Regression shows the same importance, measured as mean absolute error added, beside its scatter.
+        regressionImportanceChart.setChart(Charts.errorImportanceBars(model.importanceData()));
+        regressionImportanceNoteLabel.textProperty().bind(model.importanceNoteProperty());
         // A bar per column (up to 15): as tall as they need.
         model.importanceData().addChangeListener(event -> {
             double height = Math.max(200, 90 + 24 * Math.max(3, model.importanceData().getColumnCount()));

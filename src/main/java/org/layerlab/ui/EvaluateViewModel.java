@@ -75,6 +75,9 @@ public final class EvaluateViewModel {
     private void showRegression(RegressionResult result) {
         regressionAvailable.set(result != null);
         predictedVsActual.removeAllSeries();
+        if (result != null) {
+            computeRegressionImportance();
+        }
         if (result == null) {
             maeText.set("–");
             rmseText.set("–");
@@ -211,18 +214,47 @@ public final class EvaluateViewModel {
                 });
     }
 
+    /** Regression: how much the mean absolute error grows when each column is shuffled, on the worker thread. */
+    private void computeRegressionImportance() {
+        long current = ++generation;
+        importanceData.clear();
+        importanceNote.set("");
+        TrainingResult result = shared.trainingResultProperty().get();
+        PreparedExperiment experiment = shared.getExperiment();
+        if (result == null || result.model() == null || experiment == null || !experiment.data().isRegression()) {
+            return;
+        }
+        TrainedModel model = result.model();
+        importanceNote.set("Measuring how much each column matters…");
+        shared.inBackground(() -> PermutationImportance.ofRegression(experiment.table(), experiment.encoder(),
+                experiment.split().test(), experiment.actualTestValues(), model, experiment.data().target()::restore,
+                IMPORTANCE_REPEATS, IMPORTANCE_SEED), importance -> {
+                    if (current == generation) {
+                        showImportance(importance);
+                    }
+                }, failure -> {
+                    if (current == generation) {
+                        importanceNote.set("How much each column matters could not be measured. "
+                                + UserMessages.of(failure));
+                    }
+                });
+    }
+
     private static final int IMPORTANCE_REPEATS = 3;
     private static final long IMPORTANCE_SEED = 42;
 
     private void showImportance(PermutationImportance importance) {
         importanceData.clear();
         List<PermutationImportance.Entry> entries = importance.entries();
+        boolean error = importance.measure() == PermutationImportance.Measure.MEAN_ABSOLUTE_ERROR;
+        String lost = error ? "mean absolute error added" : "accuracy lost";
         for (int i = 0; i < Math.min(MAX_IMPORTANCE_BARS, entries.size()); i++) {
-            importanceData.addValue(entries.get(i).drop(), "accuracy lost", entries.get(i).column());
+            importanceData.addValue(entries.get(i).drop(), lost, entries.get(i).column());
         }
         int hidden = Math.max(0, entries.size() - MAX_IMPORTANCE_BARS);
         importanceNote.set("Each column's values were shuffled among the test rows " + IMPORTANCE_REPEATS
-                + " times; the bar is the accuracy lost on average (from " + format(importance.baseline())
+                + " times; the bar is the " + lost + " on average (from " + (error
+                ? String.format(Locale.ROOT, "%.4g", importance.baseline()) : format(importance.baseline()))
                 + "). A long bar: the model relies on that column. Near zero: it could do without it."
                 + (hidden == 0 ? "" : " The " + hidden + " columns that matter least are not shown."));
     }
@@ -355,11 +387,12 @@ public final class EvaluateViewModel {
     /** Writes the last run as a self-contained HTML page (atomically, in the background). */
     public void exportReport(Path file) {
         Evaluation evaluation = shared.evaluationProperty().get();
+        RegressionResult regression = shared.regressionResultProperty().get();
         TrainingResult result = shared.trainingResultProperty().get();
         PreparedExperiment experiment = shared.getExperiment();
         ImageExperiment images = shared.getImageExperiment();
         org.layerlab.core.project.Project reported = shared.getProject();
-        if (evaluation == null || result == null || (experiment == null && images == null)) {
+        if ((evaluation == null && regression == null) || result == null || (experiment == null && images == null)) {
             shared.showError("There is no result to report yet: train a network first (step 3).");
             return;
         }
@@ -370,7 +403,9 @@ public final class EvaluateViewModel {
             String html = images != null
                     ? HtmlReport.of(RunReport.toJson(reported, images.data(), result, evaluation),
                             "LayerLab report: the images of " + images.folder().root().getFileName())
-                    : HtmlReport.of(RunReport.toJson(experiment, result, evaluation),
+                    : HtmlReport.of(evaluation != null ? RunReport.toJson(experiment, result, evaluation)
+                            : RunReport.toJson(experiment, result, regression.metrics(), regression.actual(),
+                                    regression.predicted()),
                             "LayerLab report: " + experiment.table().source());
             AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
             return target;

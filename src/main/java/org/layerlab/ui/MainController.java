@@ -96,7 +96,8 @@ public final class MainController {
         saveProjectItem.disableProperty().bind(project.projectProperty().isNull());
         saveProjectAsItem.disableProperty().bind(project.projectProperty().isNull());
         exportModelItem.disableProperty().bind(viewModels.use().bundleProperty().isNull());
-        exportReportItem.disableProperty().bind(project.evaluationProperty().isNull());
+        exportReportItem.disableProperty().bind(project.evaluationProperty().isNull()
+                .and(project.regressionResultProperty().isNull()));
         useCaption.textProperty().bind(Bindings.when(viewModels.use().bundleProperty().isNull())
                 .then("Try the model").otherwise("Model ready"));
         root.setOnDragOver(this::onDragOver);

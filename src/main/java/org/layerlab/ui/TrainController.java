@@ -69,6 +69,7 @@ public final class TrainController {
     @FXML private Hyperlink showEvaluationLink;
     @FXML private ChartViewer lossChart;
     @FXML private ChartViewer accuracyChart;
+    @FXML private Button saveAccuracyChartButton;
     @FXML private ChartViewer layerUpdateChart;
     @FXML private javafx.scene.control.TableView<RunsViewModel.Row> runsTable;
     @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, Boolean> runTickColumn;
@@ -116,7 +117,8 @@ public final class TrainController {
         showEvaluationLink.managedProperty().bind(showEvaluationLink.visibleProperty());
 
         lossChart.setChart(Charts.lossChart(model.lossData()));
-        accuracyChart.setChart(Charts.accuracyChart(model.accuracyData()));
+        showEpochChart(model.epochChartShowsErrorProperty().get());
+        model.epochChartShowsErrorProperty().addListener((obs, old, error) -> showEpochChart(error));
         layerUpdateChart.setChart(Charts.layerUpdateChart(model.layerUpdateData()));
 
         initializeOptions();
@@ -257,9 +259,16 @@ public final class TrainController {
         saveChart(lossChart, "loss.png");
     }
 
+    /** Regression runs plot mean absolute error on the same chart; classification runs plot accuracy. */
+    private void showEpochChart(boolean meanAbsoluteError) {
+        accuracyChart.setChart(meanAbsoluteError ? Charts.meanAbsoluteErrorChart(model.accuracyData())
+                : Charts.accuracyChart(model.accuracyData()));
+        saveAccuracyChartButton.setText(meanAbsoluteError ? "Save error chart (PNG)…" : "Save accuracy chart (PNG)…");
+    }
+
     @FXML
     private void onSaveAccuracyChart() {
-        saveChart(accuracyChart, "accuracy.png");
+        saveChart(accuracyChart, model.epochChartShowsErrorProperty().get() ? "mean-absolute-error.png" : "accuracy.png");
     }
 
     /** Draws the chart on the UI thread (it must not change while drawn) and writes the PNG on another thread. */

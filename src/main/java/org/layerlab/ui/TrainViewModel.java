@@ -101,6 +101,8 @@ public final class TrainViewModel {
     private final ReadOnlyStringWrapper epochText = new ReadOnlyStringWrapper(this, "epochText", "Not started");
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
     private final ReadOnlyStringWrapper metricsText = new ReadOnlyStringWrapper(this, "metricsText", "");
+    /** True while the epoch chart shows mean absolute error (a regression run) rather than accuracy. */
+    private final BooleanProperty epochChartShowsError = new SimpleBooleanProperty(this, "epochChartShowsError");
     private final ReadOnlyStringWrapper runStatus = new ReadOnlyStringWrapper(this, "runStatus", "");
     private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>(this, "runState", RunState.IDLE);
     private final ReadOnlyStringWrapper testAccuracyText = new ReadOnlyStringWrapper(this, "testAccuracyText", "");
@@ -224,6 +226,7 @@ public final class TrainViewModel {
         TrainingConfig config = shared.trainingProperty().get();
         java.time.Instant startedAt = java.time.Instant.now();
         clearRunDisplay();
+        epochChartShowsError.set(data.isRegression());
         events.clear();
         shared.evaluationProperty().set(null);
         shared.regressionResultProperty().set(null);
@@ -558,8 +561,20 @@ public final class TrainViewModel {
                 metrics.append(String.format(Locale.ROOT, " · validation %.4g", epoch.validationMeanAbsoluteError()));
             }
             metricsText.set(metrics.toString());
-            return false;
+            // Same chart as accuracy, but the error of the predicted numbers (lower is better).
+            epochChartShowsError.set(true);
+            boolean changed = false;
+            if (Double.isFinite(epoch.trainMeanAbsoluteError())) {
+                trainAccuracy.add(epoch.epoch(), epoch.trainMeanAbsoluteError(), false);
+                changed = true;
+            }
+            if (Double.isFinite(epoch.validationMeanAbsoluteError())) {
+                validationAccuracy.add(epoch.epoch(), epoch.validationMeanAbsoluteError(), false);
+                changed = true;
+            }
+            return changed;
         }
+        epochChartShowsError.set(false);
         metrics.append(String.format(Locale.ROOT, "Loss %.4f · training accuracy %.3f", epoch.trainLoss(),
                 epoch.trainAccuracy()));
         if (Double.isFinite(epoch.validationAccuracy())) {
@@ -902,6 +917,11 @@ public final class TrainViewModel {
 
     public XYSeriesCollection accuracyData() {
         return accuracyData;
+    }
+
+    /** True when {@link #accuracyData()} holds each epoch's mean absolute error (regression), not its accuracy. */
+    public BooleanProperty epochChartShowsErrorProperty() {
+        return epochChartShowsError;
     }
 
     public XYSeriesCollection layerUpdateData() {

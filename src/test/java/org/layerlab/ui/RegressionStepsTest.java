@@ -12,7 +12,7 @@ class RegressionStepsTest {
     private static final Duration WAIT = Duration.ofSeconds(180);
 
     @Test
-    void aNumericLabelTrainsAsRegressionAndIsMeasuredWithMaeRmseAndR2() {
+    void aNumericLabelTrainsAsRegressionAndIsMeasuredWithMaeRmseAndR2() throws java.io.IOException {
         ViewModelHarness harness = new ViewModelHarness(new Dl4jTrainer());
         harness.project.openSample(Sample.DIABETES);
         harness.pumpUntil("diabetes is prepared", WAIT, () -> harness.project.getExperiment() != null);
@@ -29,6 +29,17 @@ class RegressionStepsTest {
                 () -> harness.project.regressionResultProperty().get() != null);
 
         assertThat(train.metricsTextProperty().get()).contains("mean absolute error");
+        // The epoch chart plots mean absolute error (training and validation), one point per epoch.
+        assertThat(train.epochChartShowsErrorProperty().get()).isTrue();
+        org.jfree.data.xy.XYSeriesCollection errors = train.accuracyData();
+        assertThat(errors.getSeries(0).getItemCount()).isEqualTo(30);
+        assertThat(errors.getSeries(1).getItemCount()).isEqualTo(30);
+        assertThat(errors.getSeries(0).getY(29).doubleValue()).isPositive()
+                .isLessThan(errors.getSeries(0).getY(0).doubleValue());
+        String csv = train.curvesSnapshot().toCsv();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",train_mae,val_mae");
+        assertThat(csv.lines().filter(line -> line.startsWith("epoch,"))).hasSize(30)
+                .allSatisfy(line -> assertThat(line).doesNotEndWith(",,"));
         assertThat(train.testAccuracyTextProperty().get()).startsWith("Test R²");
         EvaluateViewModel evaluate = harness.viewModels.evaluate();
         assertThat(evaluate.regressionAvailableProperty().get()).isTrue();
@@ -37,6 +48,26 @@ class RegressionStepsTest {
         assertThat(evaluate.maeTextProperty().get()).isNotEqualTo("–");
         assertThat(evaluate.predictedVsActual().getSeries(0).getItemCount())
                 .isEqualTo(harness.project.getExperiment().split().test().length);
+
+        // Permutation importance: the error added by shuffling each of the 10 input columns.
+        harness.pumpUntil("the importance is measured", WAIT,
+                () -> evaluate.importanceNoteProperty().get().startsWith("Each column"));
+        assertThat(evaluate.importanceNoteProperty().get()).contains("mean absolute error added");
+        assertThat(evaluate.importanceData().getColumnCount()).isEqualTo(10);
+        assertThat(evaluate.importanceData().getRowKeys()).containsExactly("mean absolute error added");
+        // The most relied-on column adds clearly more error than nothing.
+        assertThat(evaluate.importanceData().getValue(0, 0).doubleValue()).isGreaterThan(1.0);
+
+        // Evaluate › Export Report writes the regression metrics and the predicted-vs-actual points.
+        java.nio.file.Path reportFile = java.nio.file.Files.createTempDirectory("regression-report").resolve("r.html");
+        evaluate.exportReport(reportFile);
+        harness.pumpUntil("the report is written", WAIT,
+                () -> harness.project.statusProperty().get().startsWith("Wrote the report"));
+        String html = java.nio.file.Files.readString(reportFile);
+        assertThat(html).contains("Mean absolute error per epoch").contains("Root mean squared error")
+                .contains("R² (1 is perfect)").contains("Predicted against actual progression")
+                .doesNotContain("Confusion matrix");
+        assertThat(html.split("<circle", -1)).hasSize(harness.project.getExperiment().split().test().length + 1);
 
         UseViewModel use = harness.viewModels.use();
         assertThat(use.fields()).hasSize(10);

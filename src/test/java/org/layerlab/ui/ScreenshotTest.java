@@ -250,6 +250,8 @@ class ScreenshotTest {
                 project.statusProperty()::get);
         shoot("21-train-regression");
         robot.clickOn("#evaluateStepButton");
+        waitUntil("the importance is measured", TRAINING, () -> app.viewModels().evaluate().importanceNoteProperty()
+                .get().startsWith("Each column"), project.statusProperty()::get);
         shoot("22-evaluate-regression");
     }
 

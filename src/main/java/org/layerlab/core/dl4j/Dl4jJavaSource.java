@@ -137,7 +137,7 @@ public final class Dl4jJavaSource {
                 /**
                  * The network designed in LayerLab %s (%s), rebuilt with plain Deeplearning4j 1.0.0-M2.1.
                  * Each row of input has %d values, in the order LayerLab prepared them (numbers standardized, categories
-                 * one-hot); the output has one probability per class.
+                 * one-hot); %s
                  *
                  * Run:  java %s.java [network.zip]
                  * where network.zip is the file inside a LayerLab model bundle (.llmodel / train --save-model): then
@@ -175,7 +175,10 @@ public final class Dl4jJavaSource {
                         System.out.println(network.summary());
                     }
                 }
-                """.formatted(Version.current(), summary, data.input().elementCount(), className, className,
+                """.formatted(Version.current(), summary, data.input().elementCount(),
+                data.regression() ? "the output is the predicted number, standardized as LayerLab trained it\n"
+                        + " * (times the label's standard deviation, plus its mean, gives the label's own units)." : "the output has one probability per class.",
+                className, className,
                 config.seed(), updater(config), trainingExtras(config), quote(dataInput), lines, quote(output),
                 data.input().elementCount(),
                 embeddings.isEmpty() ? "" : "        // setInputTypes also overwrites an embedding's vocabulary size.\n"
@@ -240,8 +243,9 @@ public final class Dl4jJavaSource {
         if (spec instanceof OutputSpec output) {
             return String.format(Locale.ROOT, "new OutputLayer.Builder(LossFunctions.LossFunction.%s).nIn(%d).nOut(%d)"
                             + ".activation(Activation.%s).weightInit(WeightInit.XAVIER).build()",
-                    Dl4jNetworkFactory.loss(output.activation()).name(), in.elementCount(),
-                    output.unitsFor(data.classes()), Dl4jNetworkFactory.activation(output.activation()).name());
+                    Dl4jNetworkFactory.loss(Dl4jNetworkFactory.outputActivation(output, data)).name(),
+                    in.elementCount(), output.unitsFor(data.classes()),
+                    Dl4jNetworkFactory.activation(Dl4jNetworkFactory.outputActivation(output, data)).name());
         }
         if (spec instanceof ConvolutionSpec conv) {
             return String.format(Locale.ROOT, "new ConvolutionLayer.Builder(%d, %d).stride(%d, %d)"

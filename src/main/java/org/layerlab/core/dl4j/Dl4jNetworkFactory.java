@@ -210,8 +210,7 @@ final class Dl4jNetworkFactory {
                     .l1(dense.l1()).l2(dense.l2()).build();
         }
         if (spec instanceof OutputSpec output) {
-            // Regression always predicts the number itself: identity output, mean squared error.
-            OutputActivation outputActivation = data.regression() ? OutputActivation.IDENTITY : output.activation();
+            OutputActivation outputActivation = outputActivation(output, data);
             return new OutputLayer.Builder(loss(outputActivation)).nIn(in.elementCount())
                     .nOut(output.unitsFor(data.classes()))
                     .activation(activation(outputActivation))
@@ -307,6 +306,14 @@ final class Dl4jNetworkFactory {
 
     static PoolingType poolingType(PoolType type) {
         return type == PoolType.MAX ? PoolingType.MAX : PoolingType.AVG;
+    }
+
+    /**
+     * The activation the Output node gets on this data. Regression always predicts the number itself: identity
+     * output (and so mean squared error), whatever the node says. The Java export uses this too.
+     */
+    static OutputActivation outputActivation(OutputSpec output, DataSignature data) {
+        return data.regression() ? OutputActivation.IDENTITY : output.activation();
     }
 
     /** The loss that fits the output activation. */

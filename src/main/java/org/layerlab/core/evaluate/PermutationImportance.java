@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import org.layerlab.core.data.CategoricalColumn;
 import org.layerlab.core.data.Column;
 import org.layerlab.core.data.NumericColumn;
@@ -19,18 +21,36 @@ import org.layerlab.core.train.TrainedModel;
  * of a category move together. (Breiman, "Random Forests", Machine Learning 45, 2001, §10; model-agnostic form as in
  * scikit-learn's {@code permutation_importance}.)
  *
- * @param baseline the model's accuracy on the rows as they are
+ * <p>For regression the measure is the mean absolute error instead, and a column's importance is how much the
+ * error grows when it is shuffled.
+ *
+ * @param baseline the model's accuracy (regression: mean absolute error) on the rows as they are
  * @param entries  one per input column, largest drop first
+ * @param measure  what {@code baseline} and each entry's {@code drop} are measured in
  */
-public record PermutationImportance(double baseline, List<Entry> entries) {
+public record PermutationImportance(double baseline, List<Entry> entries, Measure measure) {
     public PermutationImportance {
         entries = List.copyOf(entries);
+    }
+
+    /** A classification measurement (accuracy). */
+    public PermutationImportance(double baseline, List<Entry> entries) {
+        this(baseline, entries, Measure.ACCURACY);
+    }
+
+    /** What the model is scored with. */
+    public enum Measure {
+        /** Share of rows whose class is right; higher is better. A drop is accuracy lost. */
+        ACCURACY,
+        /** Mean absolute error in the label's units; lower is better. A drop is error added. */
+        MEAN_ABSOLUTE_ERROR
     }
 
     /**
      * One column's importance.
      *
-     * @param drop mean accuracy lost when the column is shuffled (can be slightly negative by chance)
+     * @param drop how much worse the model gets when the column is shuffled: accuracy lost, or (regression) mean
+     *             absolute error added. Can be slightly negative by chance.
      */
     public record Entry(String column, double drop) {
     }
@@ -45,6 +65,38 @@ public record PermutationImportance(double baseline, List<Entry> entries) {
      */
     public static PermutationImportance of(Table table, FeatureEncoder encoder, int[] rows, int[] classOfRow,
                                            TrainedModel model, int repeats, long seed) {
+        int[] labels = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            labels[i] = classOfRow[rows[i]];
+        }
+        return measure(table, encoder, rows, labels, repeats, seed, Measure.ACCURACY,
+                set -> -accuracy(model, set, labels));
+    }
+
+    /**
+     * Regression: how much the mean absolute error (in the label's units) grows when each column is shuffled.
+     *
+     * @param actual  the label's value on each of {@code rows}, in the same order
+     * @param restore turns the model's output back into the label's units (the output is standardized)
+     */
+    public static PermutationImportance ofRegression(Table table, FeatureEncoder encoder, int[] rows, double[] actual,
+                                                     TrainedModel model, DoubleUnaryOperator restore, int repeats,
+                                                     long seed) {
+        if (actual.length != rows.length) {
+            throw new IllegalArgumentException("Give one actual value per measured row (" + rows.length + " rows, "
+                    + actual.length + " values).");
+        }
+        return measure(table, encoder, rows, new int[rows.length], repeats, seed, Measure.MEAN_ABSOLUTE_ERROR,
+                set -> meanAbsoluteError(model, set, actual, restore));
+    }
+
+    /**
+     * @param labels the class of each measured row (zeros for regression, which the encoding does not read)
+     * @param error  how bad the model is on an encoded set: lower is better
+     */
+    private static PermutationImportance measure(Table table, FeatureEncoder encoder, int[] rows, int[] labels,
+                                                 int repeats, long seed, Measure measure,
+                                                 ToDoubleFunction<EncodedSet> error) {
         if (repeats < 1) {
             throw new IllegalArgumentException("Shuffle each column at least once (repeats was " + repeats + ").");
         }
@@ -60,12 +112,10 @@ public record PermutationImportance(double baseline, List<Entry> entries) {
         }
         Table measured = new Table(table.source(), columns);
         int[] index = new int[n];
-        int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             index[i] = i;
-            labels[i] = classOfRow[rows[i]];
         }
-        double baseline = accuracy(model, encoder.encode(measured, index, labels), labels);
+        double baselineError = error.applyAsDouble(encoder.encode(measured, index, labels));
         List<Entry> entries = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             SplittableRandom random = new SplittableRandom(seed + 7919L * c);
@@ -74,12 +124,26 @@ public record PermutationImportance(double baseline, List<Entry> entries) {
                 List<Column> shuffled = new ArrayList<>(columns);
                 shuffled.set(c, shuffle(columns.get(c), random));
                 Table changed = new Table(table.source(), shuffled);
-                lost += baseline - accuracy(model, encoder.encode(changed, index, labels), labels);
+                lost += error.applyAsDouble(encoder.encode(changed, index, labels)) - baselineError;
             }
             entries.add(new Entry(columns.get(c).name(), lost / repeats));
         }
         entries.sort(Comparator.comparingDouble(Entry::drop).reversed());
-        return new PermutationImportance(baseline, entries);
+        double baseline = measure == Measure.ACCURACY ? -baselineError : baselineError;
+        return new PermutationImportance(baseline, entries, measure);
+    }
+
+    private static double meanAbsoluteError(TrainedModel model, EncodedSet set, double[] actual,
+                                            DoubleUnaryOperator restore) {
+        if (actual.length == 0) {
+            return 0;
+        }
+        float[] predicted = model.predictValues(set);
+        double sum = 0;
+        for (int i = 0; i < actual.length; i++) {
+            sum += Math.abs(restore.applyAsDouble(predicted[i]) - actual[i]);
+        }
+        return sum / actual.length;
     }
 
     private static double accuracy(TrainedModel model, EncodedSet set, int[] labels) {

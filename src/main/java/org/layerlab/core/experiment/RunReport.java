@@ -30,7 +30,7 @@ import org.layerlab.core.train.TrainingResult;
  * {@code network} ({@code layers} in one line, total {@code parameters}, {@code memory_estimate_bytes} and
  * {@code nodes} with each node's shape and parameters), {@code test} (accuracy, macro precision/recall/F1, classes,
  * confusion with rows = actual and columns = predicted; for {@code "task": "regression"} {@code mae}, {@code rmse},
- * {@code r2}), {@code training} (the settings), {@code best_epoch} (with early stopping: the epoch whose network was
+ * {@code r2}, and from the app {@code points}: [actual, predicted] pairs), {@code training} (the settings), {@code best_epoch} (with early stopping: the epoch whose network was
  * kept) and {@code history} (one entry per epoch: {@code epoch}, {@code train_loss}, {@code val_loss},
  * {@code train_accuracy}, {@code val_accuracy} — {@code train_mae}/{@code val_mae} instead for regression —
  * and {@code learning_rate}).
@@ -62,6 +62,28 @@ public final class RunReport {
         putFinite(testNode, "r2", test.r2());
         testNode.put("count", test.count());
         putHistory(root, result);
+        return root;
+    }
+
+    /** At most this many predicted-vs-actual points go into a report (evenly spread over the test rows). */
+    public static final int MAX_REPORTED_POINTS = 1_000;
+
+    /**
+     * The report of a regression run with each test row's {@code actual} and {@code predicted} value: {@code test}
+     * also holds {@code points}, pairs {@code [actual, predicted]} (at most {@value #MAX_REPORTED_POINTS}, evenly
+     * spread over the test rows), for a predicted-vs-actual plot.
+     */
+    public static ObjectNode toJson(PreparedExperiment experiment, TrainingResult result, RegressionEvaluation test,
+                                    double[] actual, double[] predicted) {
+        ObjectNode root = toJson(experiment, result, test);
+        var points = ((ObjectNode) root.path("test")).putArray("points");
+        int count = Math.min(actual.length, predicted.length);
+        int step = Math.max(1, (count + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
+        for (int i = 0; i < count; i += step) {
+            if (Double.isFinite(actual[i]) && Double.isFinite(predicted[i])) {
+                points.addArray().add(actual[i]).add(predicted[i]);
+            }
+        }
         return root;
     }
 

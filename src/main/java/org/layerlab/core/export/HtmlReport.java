@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * A self-contained HTML page describing one training run — data, settings, learning curves, test metrics and the
- * confusion matrix — for a student to hand in or a teacher to project. Built from the run's JSON report
+ * confusion matrix (for regression: MAE, RMSE, R² and predicted against actual) — for a student to hand in or a teacher to project. Built from the run's JSON report
  * ({@link org.layerlab.core.experiment.RunReport}) so the page and the JSON can never disagree. Charts are inline
  * SVG: no scripts, no external files, prints cleanly.
  */
@@ -78,7 +78,11 @@ public final class HtmlReport {
             card(html, "Mean absolute error", test.path("mae").asDouble());
             card(html, "Root mean squared error", test.path("rmse").asDouble());
             card(html, "R² (1 is perfect)", test.path("r2").asDouble());
-            html.append("</div>\n</body></html>\n");
+            html.append("</div>\n");
+            if (test.path("points").size() > 0) {
+                html.append(scatter(test.path("points"), report.path("label").asText()));
+            }
+            html.append("</body></html>\n");
             return html.toString();
         }
         card(html, "Accuracy", test.path("accuracy").asDouble());
@@ -140,6 +144,55 @@ public final class HtmlReport {
             r++;
         }
         return html.append("</table>\n").toString();
+    }
+
+    /**
+     * Predicted against actual value for each reported test row, as inline SVG, with the diagonal where a perfect
+     * prediction would lie.
+     */
+    private static String scatter(JsonNode points, String label) {
+        int size = 420;
+        int left = 60;
+        int right = 20;
+        int top = 30;
+        int bottom = 40;
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (JsonNode point : points) {
+            for (JsonNode value : point) {
+                min = Math.min(min, value.asDouble());
+                max = Math.max(max, value.asDouble());
+            }
+        }
+        if (max <= min) {
+            max = min + 1;
+        }
+        double plot = size - left - right;
+        String title = "Predicted against actual " + label + " (test rows; on the line = perfect)";
+        StringBuilder svg = new StringBuilder("<h3>Predicted against actual</h3>\n");
+        svg.append(String.format(Locale.ROOT,
+                "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
+                size, size + top + bottom - right, size, size + top + bottom - right, escape(title)));
+        double bottomY = top + plot;
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
+                + "stroke=\"#e5e7eb\"/><line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%d\" stroke=\"#9ca3af\" "
+                + "stroke-dasharray=\"4 3\"/>", left, top, plot, plot, left, bottomY, left + plot, top));
+        for (int i = 0; i <= 4; i++) {
+            double value = min + (max - min) * i / 4;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>"
+                    + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", left - 6,
+                    bottomY - plot * i / 4 + 4, trim(value), left + plot * i / 4, bottomY + 16, trim(value)));
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">actual</text>"
+                + "<text x=\"14\" y=\"%.1f\" transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\">predicted"
+                + "</text>", left + plot / 2, bottomY + 32, top + plot / 2, top + plot / 2));
+        for (JsonNode point : points) {
+            double x = left + plot * (point.path(0).asDouble() - min) / (max - min);
+            double y = bottomY - plot * (point.path(1).asDouble() - min) / (max - min);
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\" "
+                    + "fill-opacity=\"0.6\"/>", x, y, TRAIN_COLOUR));
+        }
+        return svg.append("</svg>\n").toString();
     }
 
     /** A line chart of one metric for training and validation over the epochs, as inline SVG. */

@@ -77,12 +77,16 @@ public final class TrainingCurves {
 
     /**
      * The curves as CSV: a header, then one row per minibatch ({@code kind} = iteration), one per epoch
-     * ({@code kind} = epoch, at the minibatch that ended it) and one per learning-rate change ({@code kind} =
+     * ({@code kind} = epoch, at the minibatch that ended it; a regression run has {@code train_mae,val_mae} where a
+     * classification run has {@code train_accuracy,val_accuracy}) and one per learning-rate change ({@code kind} =
      * learning_rate_change, at the last minibatch before it), in the order they happened. Unmeasured values are empty.
      */
     public String toCsv() {
         StringBuilder csv = new StringBuilder(64 + size * 40 + epochs.size() * 80);
-        csv.append("kind,iteration,epoch,loss,learning_rate,train_loss,val_loss,train_accuracy,val_accuracy\n");
+        // A regression run measures mean absolute error where a classification run measures accuracy.
+        boolean regression = !epochs.isEmpty() && epochs.get(0).isRegression();
+        csv.append("kind,iteration,epoch,loss,learning_rate,train_loss,val_loss,")
+                .append(regression ? "train_mae,val_mae\n" : "train_accuracy,val_accuracy\n");
         int epochIndex = 0;
         int changeIndex = 0;
         for (int i = 0; i <= size; i++) {
@@ -100,8 +104,9 @@ public final class TrainingCurves {
                     csv.append("epoch,").append(epochAt).append(',').append(epoch.epoch()).append(",,")
                             .append(number(epoch.learningRate())).append(',').append(number(epoch.trainLoss()))
                             .append(',').append(number(epoch.validationLoss())).append(',')
-                            .append(number(epoch.trainAccuracy())).append(',')
-                            .append(number(epoch.validationAccuracy())).append('\n');
+                            .append(number(regression ? epoch.trainMeanAbsoluteError() : epoch.trainAccuracy()))
+                            .append(',').append(number(regression ? epoch.validationMeanAbsoluteError()
+                                    : epoch.validationAccuracy())).append('\n');
                 } else {
                     TrainingEvent.LearningRateChanged change = changes.get(changeIndex++);
                     csv.append("learning_rate_change,").append(changeAt).append(',').append(change.epoch())

@@ -105,6 +105,41 @@ class Dl4jJavaSourceTest {
                 .isEqualTo(Dl4jNetworkFactory.configuration(graph, data, config).toJson());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("regressionTemplates")
+    void aRegressionNetworkIsExportedWithIdentityOutputAndMeanSquaredError(Template template) throws Exception {
+        DataSignature data = DataSignature.regressionTable(10);
+        NetworkGraph graph = template.buildFor(data);
+        if (!org.layerlab.core.graph.ShapeInference.analyse(graph, data).trainable()) {
+            return;
+        }
+        String name = "Regression" + template.id().replace("-", "");
+        String source = Dl4jJavaSource.of(graph, data, CONFIG, name);
+
+        assertThat(source).contains("LossFunctions.LossFunction.MSE").contains("Activation.IDENTITY)")
+                .doesNotContain("MCXENT").contains("the output is the predicted number");
+        Class<?> exported = compile(name, source);
+        assertThat(((ComputationGraphConfiguration) exported.getMethod("configuration").invoke(null)).toJson())
+                .isEqualTo(Dl4jNetworkFactory.configuration(graph, data, CONFIG).toJson());
+    }
+
+    static Stream<Template> regressionTemplates() {
+        return Templates.all().stream();
+    }
+
+    @Test
+    void theDefaultNetworkOnDiabetesSizedRowsIsExportedAsRegression() throws Exception {
+        DataSignature data = DataSignature.regressionTable(10);
+        NetworkGraph graph = NetworkGraph.defaultGraph();
+        String source = Dl4jJavaSource.of(graph, data, CONFIG, "DiabetesModel");
+
+        assertThat(source).contains("new OutputLayer.Builder(LossFunctions.LossFunction.MSE)").contains(".nOut(1)")
+                .contains("Activation.IDENTITY)").doesNotContain("SOFTMAX");
+        Class<?> exported = compile("DiabetesModel", source);
+        assertThat(((ComputationGraphConfiguration) exported.getMethod("configuration").invoke(null)).toJson())
+                .isEqualTo(Dl4jNetworkFactory.configuration(graph, data, CONFIG).toJson());
+    }
+
     @Test
     void refusesANameThatIsNotAJavaClassName() {
         assertThatThrownBy(() -> Dl4jJavaSource.of(NetworkGraph.defaultGraph(), DataSignature.table(4, 3), CONFIG,

@@ -77,6 +77,46 @@ class PermutationImportanceTest {
     }
 
     @Test
+    void forRegressionTheErrorAddedByShufflingTheColumnThatDecidesTheValueIsItsImportance() {
+        // y = 10·x on the first 100 rows; noise and colour say nothing about it.
+        int[] rows = rows(100);
+        double[] actual = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            actual[i] = 10 * ((org.layerlab.core.data.NumericColumn) TABLE.column("x")).value(rows[i]);
+        }
+        FeatureEncoder encoder = encoder();
+        FeatureEncoder.NumericFeature x = (FeatureEncoder.NumericFeature) encoder.features().get(0);
+        // The model outputs the standardized x; restoring it to the label's units gives 10·x exactly.
+        TrainedModel model = new TrainedModel() {
+            @Override
+            public float[][] predictProbabilities(EncodedSet data) {
+                float[][] out = new float[data.rows()][1];
+                for (int row = 0; row < data.rows(); row++) {
+                    out[row][0] = data.feature(row, 0);
+                }
+                return out;
+            }
+
+            @Override
+            public void save(Path file) {
+                throw new UnsupportedOperationException();
+            }
+        };
+
+        PermutationImportance importance = PermutationImportance.ofRegression(TABLE, encoder, rows, actual, model,
+                value -> 10 * (value * x.scale() + x.shift()), 5, 42);
+
+        assertThat(importance.measure()).isEqualTo(PermutationImportance.Measure.MEAN_ABSOLUTE_ERROR);
+        assertThat(importance.baseline()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(importance.entries().get(0).column()).isEqualTo("x");
+        // Shuffled, x is as far off as two independent draws: about 10 · 2/√π ≈ 11 on average.
+        assertThat(importance.entries().get(0).drop()).isBetween(5.0, 20.0);
+        assertThat(importance.entries()).filteredOn(entry -> !entry.column().equals("x"))
+                .extracting(PermutationImportance.Entry::drop)
+                .allSatisfy(drop -> assertThat(drop).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-4)));
+    }
+
+    @Test
     void atLeastOneRepeat() {
         assertThatThrownBy(() -> PermutationImportance.of(TABLE, encoder(), rows(3),
                 LabelEncoding.of(TABLE, "label").classOfRow(), null, 0, 1))

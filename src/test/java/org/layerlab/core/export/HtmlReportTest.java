@@ -44,4 +44,28 @@ class HtmlReportTest {
         assertThat(html).doesNotContain("<b>a</b>").contains("&lt;b&gt;a&lt;/b&gt;")
                 .doesNotContain("<script>").contains("&lt;script&gt;");
     }
+
+    @Test
+    void aRegressionReportShowsErrorMetricsAndPredictedAgainstActualInsteadOfAConfusionMatrix() throws Exception {
+        ObjectNode report = (ObjectNode) new ObjectMapper().readTree("""
+                {"task":"regression","layerlab_version":"dev","created":"2026-11-27T10:00:00Z",
+                 "data":"/x/diabetes.csv","label":"progression","backend":"CPU (test)","outcome":"completed",
+                 "epochs":2,"train_samples_per_second":900,"samples":{"train":300,"validation":66,"test":76},
+                 "network":{"layers":"10 → 32 → 1","parameters":385},
+                 "test":{"mae":43.21,"rmse":55.5,"r2":0.456,"count":3,
+                         "points":[[151.0,140.5],[75.0,98.25],[206.0,190.0]]},
+                 "history":[{"epoch":1,"train_loss":900,"val_loss":950,"train_mae":60.5,"val_mae":62.5},
+                            {"epoch":2,"train_loss":700,"val_loss":720,"train_mae":45.5,"val_mae":47.5}]}
+                """);
+
+        String html = HtmlReport.of(report, "Diabetes run");
+
+        assertThat(html).contains("Mean absolute error per epoch").doesNotContain("Accuracy per epoch")
+                .contains("<div class=\"big\">43.210</div>Mean absolute error")
+                .contains("<div class=\"big\">55.500</div>Root mean squared error")
+                .contains("<div class=\"big\">0.456</div>R²")
+                .contains("Predicted against actual progression").doesNotContain("Confusion matrix")
+                .endsWith("</html>\n");
+        assertThat(html.split("<circle", -1)).hasSize(4);
+    }
 }

@@ -33,6 +33,20 @@ class TrainingCurvesTest {
     }
 
     @Test
+    void aRegressionRunWritesMeanAbsoluteErrorWhereAccuracyWouldBe() {
+        TrainingCurves curves = new TrainingCurves();
+        curves.add(new TrainingEvent.RunStarted("CPU", 1, 1, 10, 5));
+        curves.add(new TrainingEvent.IterationDone(1, 1, 1, 0.9, 0.01, 0));
+        curves.add(new TrainingEvent.EpochEnded(1, 1, 0.85, Double.NaN, 0.95, Double.NaN, 100, 10, 0.01, 0, 42.5, 47.25));
+
+        assertThat(curves.toCsv()).isEqualTo("""
+                kind,iteration,epoch,loss,learning_rate,train_loss,val_loss,train_mae,val_mae
+                iteration,1,1,0.90000000,0.010000000,,,,
+                epoch,1,1,,0.010000000,0.85000000,0.95000000,42.500000,47.250000
+                """);
+    }
+
+    @Test
     void keepsAMillionPointsInFull() {
         TrainingCurves curves = new TrainingCurves();
         for (int i = 1; i <= 1_000_000; i++) {
