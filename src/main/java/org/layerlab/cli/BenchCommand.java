@@ -67,9 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", negatable = true, description = "Also time plain DL4J fit (default: yes).")
     boolean baseline = true;
 
-    @Option(names = "--warmup", description = "Images to train on, untimed, with both trainers before measuring, so "
-            + "that neither is timed while the JVM is still compiling (default: 6400; 0 for none).")
-    int warmup = 6400;
+    @Option(names = "--rounds", description = "Times to measure each trainer, alternating (default: 2). The first "
+            + "round of a JVM is slower (JIT compilation, native warm-up), whichever trainer runs in it; the ratio "
+            + "printed is the last round's.")
+    int rounds = 2;
 
     @Override
     public Integer call() throws IOException {
@@ -94,47 +95,42 @@ public final class BenchCommand implements Callable<Integer> {
     private void benchmark(PrintWriter out, String name, NetworkGraph graph,
                            PreparedData data) {
         TrainingConfig config = new TrainingConfig(epochs, 64, 1e-3, 42);
-        if (warmup > 0) {
-            // Without this the first system measured pays for JIT compilation and native start-up for both.
-            PreparedData small = firstRows(data, warmup);
-            new Dl4jTrainer().train(small, graph, config.withEpochs(1), TrainingListener.NONE, new RunControl());
-            if (baseline) {
-                PlainDl4jFit.samplesPerSecond(graph, (EncodedSet) small.train(), small.classCount(),
-                        config.withEpochs(1), 1);
+        for (int round = 1; round <= Math.max(1, rounds); round++) {
+            String last = round == Math.max(1, rounds) ? "" : " (warm-up round)";
+            int[] events = new int[1];
+            int currentRound = round;
+            TrainingListener counting = event -> {
+                events[0]++;
+                if (event instanceof TrainingEvent.EpochEnded e) {
+                    out.printf(Locale.ROOT, "  round %d layerlab %s epoch %d: %,.0f samples/s, train accuracy %.4f%n",
+                            currentRound, name, e.epoch(), e.samplesPerSecond(), e.trainAccuracy());
+                    out.flush();
+                }
+            };
+            TrainingResult result = new Dl4jTrainer().train(data, graph, config, counting, new RunControl());
+            if (result.outcome() != TrainingEvent.Outcome.COMPLETED) {
+                throw new IllegalStateException("The " + name + " benchmark did not complete: " + result.message());
             }
-        }
-        int[] events = new int[1];
-        TrainingListener counting = event -> {
-            events[0]++;
-            if (event instanceof TrainingEvent.EpochEnded e) {
-                out.printf(Locale.ROOT, "  layerlab %s epoch %d: %,.0f samples/s, train accuracy %.4f%n", name,
-                        e.epoch(), e.samplesPerSecond(), e.trainAccuracy());
+            double accuracy = Evaluation.of(data.classNames(), data.test().labels(),
+                    result.model().predictClasses(data.test())).accuracy();
+            double best = result.history().stream().mapToDouble(e -> e.samplesPerSecond()).max().orElse(0);
+            out.printf(Locale.ROOT, "RESULT round=%d system=layerlab net=%s epochs=%d samples_per_s=%.0f "
+                            + "best_epoch_samples_per_s=%.0f test_acc=%.4f events=%d peak_rss_mb=%d%s%n", round, name,
+                    epochs, result.trainSamplesPerSecond(), best, accuracy, events[0], peakResidentMegabytes(), last);
+            out.flush();
+            if (baseline) {
+                List<Double> rates = PlainDl4jFit.samplesPerSecond(graph, (EncodedSet) data.train(),
+                        data.classCount(), config, epochs);
+                for (int i = 0; i < rates.size(); i++) {
+                    out.printf(Locale.ROOT, "  round %d plain DL4J %s epoch %d: %,.0f samples/s%n", round, name, i + 1,
+                            rates.get(i));
+                }
+                double total = rates.size() / rates.stream().mapToDouble(r -> 1 / r).sum();
+                out.printf(Locale.ROOT, "RESULT round=%d system=dl4j-plain net=%s epochs=%d samples_per_s=%.0f "
+                                + "layerlab_vs_plain=%.3f peak_rss_mb=%d%s%n", round, name, epochs, total,
+                        result.trainSamplesPerSecond() / total, peakResidentMegabytes(), last);
                 out.flush();
             }
-        };
-        TrainingResult result = new Dl4jTrainer().train(data, graph,
-                config, counting, new RunControl());
-        if (result.outcome() != TrainingEvent.Outcome.COMPLETED) {
-            throw new IllegalStateException("The " + name + " benchmark did not complete: " + result.message());
-        }
-        double accuracy = Evaluation.of(data.classNames(), data.test().labels(),
-                result.model().predictClasses(data.test())).accuracy();
-        double best = result.history().stream().mapToDouble(e -> e.samplesPerSecond()).max().orElse(0);
-        out.printf(Locale.ROOT, "RESULT system=layerlab net=%s epochs=%d samples_per_s=%.0f best_epoch_samples_per_s=%.0f "
-                        + "test_acc=%.4f events=%d peak_rss_mb=%d%n", name, epochs, result.trainSamplesPerSecond(), best,
-                accuracy, events[0], peakResidentMegabytes());
-        out.flush();
-        if (baseline) {
-            List<Double> rates = PlainDl4jFit.samplesPerSecond(graph, (EncodedSet) data.train(),
-                    data.classCount(), config, epochs);
-            for (int i = 0; i < rates.size(); i++) {
-                out.printf(Locale.ROOT, "  plain DL4J %s epoch %d: %,.0f samples/s%n", name, i + 1, rates.get(i));
-            }
-            double total = rates.size() / rates.stream().mapToDouble(r -> 1 / r).sum();
-            out.printf(Locale.ROOT, "RESULT system=dl4j-plain net=%s epochs=%d samples_per_s=%.0f "
-                            + "layerlab_vs_plain=%.3f peak_rss_mb=%d%n", name, epochs, total,
-                    result.trainSamplesPerSecond() / total, peakResidentMegabytes());
-            out.flush();
         }
     }
 
@@ -162,16 +158,6 @@ public final class BenchCommand implements Callable<Integer> {
         Node input = chain.nodesOfKind(LayerKind.INPUT).get(0);
         return chain.withSpec(input.id(), new InputSpec(
                 new TensorShape.Image(1, 28, 28)));
-    }
-
-    /** The same data with only the first {@code rows} training rows. */
-    static PreparedData firstRows(PreparedData data, int rows) {
-        EncodedSet train = (EncodedSet) data.train();
-        int kept = Math.min(rows, train.rows());
-        EncodedSet head = new EncodedSet(Arrays.copyOf(train.features(), kept * train.columns()), kept,
-                train.columns(), Arrays.copyOf(train.labels(), kept));
-        return new PreparedData(head, data.validation(), data.test(), data.featureNames(), data.classNames(),
-                data.notes());
     }
 
     /** MNIST from its IDX files as prepared data: pixels scaled to 0..1, no validation rows. */

@@ -48,12 +48,12 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
 
         int exit = LayerLabCommand.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-                "bench", "--epochs", "1", "--mnist", "src/test/resources/mnist-idx-small");
+                "bench", "--epochs", "1", "--rounds", "1", "--mnist", "src/test/resources/mnist-idx-small");
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("MNIST: 640 training and 200 test images")
-                .contains("RESULT system=layerlab net=mlp").contains("RESULT system=dl4j-plain net=mlp")
-                .contains("RESULT system=layerlab net=cnn").contains("RESULT system=dl4j-plain net=cnn")
+                .contains("system=layerlab net=mlp").contains("system=dl4j-plain net=mlp")
+                .contains("system=layerlab net=cnn").contains("system=dl4j-plain net=cnn")
                 .contains("layerlab_vs_plain=").contains("peak_rss_mb=");
     }
 }

@@ -1,5 +1,7 @@
 package org.layerlab.core.dl4j;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
 import org.layerlab.core.preprocess.EncodedSet;
@@ -28,7 +30,13 @@ final class MatrixBatchFeed implements BatchFeed {
     private final int[] shuffledClasses;
     private final INDArray epochFeatures;
     private final INDArray epochLabels;
-    private int from;
+    /**
+     * The minibatches as views of the two matrices, made once per run: refilling the matrices refills them. Making
+     * views batch by batch cost about a quarter of the MLP's training speed (each view is a native buffer that a
+     * background thread must free while the next batch trains).
+     */
+    private final List<DataSet> batches = new ArrayList<>();
+    private int next;
 
     MatrixBatchFeed(EncodedSet train, int classes, int batchSize, long seed) {
         this(epoch -> train, classes, batchSize, seed);
@@ -50,6 +58,11 @@ final class MatrixBatchFeed implements BatchFeed {
         shuffledClasses = new int[rows];
         epochFeatures = Nd4j.create(DataType.FLOAT, rows, train.columns());
         epochLabels = Nd4j.create(DataType.FLOAT, rows, classes);
+        for (int from = 0; from < rows; from += batchSize) {
+            int to = Math.min(rows, from + batchSize);
+            batches.add(new DataSet(epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                    epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
+        }
     }
 
     @Override
@@ -62,20 +75,12 @@ final class MatrixBatchFeed implements BatchFeed {
                 shuffledClasses);
         epochFeatures.data().setData(shuffledFeatures);
         epochLabels.data().setData(shuffledOneHot);
-        from = 0;
+        next = 0;
     }
 
     @Override
     public DataSet next() {
-        if (from >= train.rows()) {
-            return null;
-        }
-        int to = Math.min(train.rows(), from + batchSize);
-        DataSet batch = new DataSet(
-                epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
-        from = to;
-        return batch;
+        return next < batches.size() ? batches.get(next++) : null;
     }
 
     @Override
