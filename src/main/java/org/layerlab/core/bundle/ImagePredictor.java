@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.graph.TensorShape;
@@ -74,19 +72,7 @@ public final class ImagePredictor {
         }
         float[][] probabilities = bundle.model().predictProbabilities(
                 new EncodedSet(features, images.size(), columns, new int[images.size()]));
-        List<Prediction> predictions = new ArrayList<>(images.size());
-        for (float[] row : probabilities) {
-            Map<String, Double> byClass = new LinkedHashMap<>();
-            int best = 0;
-            for (int c = 0; c < row.length; c++) {
-                byClass.put(bundle.classNames().get(c), (double) row[c]);
-                if (row[c] > row[best]) {
-                    best = c;
-                }
-            }
-            predictions.add(new Prediction(bundle.classNames().get(best), byClass));
-        }
-        return predictions;
+        return Prediction.ofProbabilities(probabilities, bundle.classNames());
     }
 
     /** Told how many images of a folder are predicted so far. */

@@ -1,7 +1,6 @@
 package org.layerlab.core.bundle;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,19 +63,7 @@ public final class Predictor {
             return values;
         }
         float[][] probabilities = bundle.model().predictProbabilities(encoded);
-        List<Prediction> predictions = new ArrayList<>(rows.size());
-        for (float[] row : probabilities) {
-            Map<String, Double> byClass = new LinkedHashMap<>();
-            int best = 0;
-            for (int c = 0; c < row.length; c++) {
-                byClass.put(bundle.classNames().get(c), (double) row[c]);
-                if (row[c] > row[best]) {
-                    best = c;
-                }
-            }
-            predictions.add(new Prediction(bundle.classNames().get(best), byClass));
-        }
-        return predictions;
+        return Prediction.ofProbabilities(probabilities, bundle.classNames());
     }
 
     private Table toTable(List<? extends Map<String, ?>> rows) {
