@@ -105,6 +105,9 @@ public final class DataController {
     @FXML
     private void initialize() {
         ProjectViewModel shared = model.shared();
+        // Every row has the same height. Without saying so, the table measures and caches a height per row: with a
+        // million rows that held the UI thread for over half a second when it first showed or scrolled far.
+        dataTable.setFixedCellSize(26);
         emptyState.visibleProperty().bind(shared.tableProperty().isNull()
                 .and(shared.imageExperimentProperty().isNull()).and(shared.imagesLoadingProperty().not()));
         dataContent.visibleProperty().bind(shared.tableProperty().isNotNull());
