@@ -102,6 +102,7 @@ public final class EvaluateController {
     @FXML private Label cellTitleLabel;
     @FXML private TableView<EvaluateViewModel.CellRow> cellRowsTable;
     @FXML private ScrollPane cellImagesScroll;
+    @FXML private Label cellHeadingLabel;
     @FXML private FlowPane cellImagesPane;
 
     private final XYSeriesCollection rocData = new XYSeriesCollection();
@@ -180,6 +181,7 @@ public final class EvaluateController {
             cellRowsTable.setManaged(!ofImages);
             cellImagesScroll.setVisible(ofImages);
             cellImagesScroll.setManaged(ofImages);
+            cellHeadingLabel.setText(ofImages ? "Images behind the cell" : "Rows behind the cell");
         });
         model.cellRows().addListener((ListChangeListener<EvaluateViewModel.CellRow>) change -> showCellImages());
         model.selectedCellProperty().addListener((obs, old, cell) -> {

@@ -76,6 +76,8 @@ class EvaluateImagesWindowTest {
                         .allMatch(view -> view.getImage() != null), this::state);
         assertThat(onFx(() -> robot.lookup("#cellTitleLabel").queryAs(Label.class).getText()))
                 .startsWith(expected + " test image");
+        assertThat(onFx(() -> robot.lookup("#cellHeadingLabel").queryAs(Label.class).getText()))
+                .isEqualTo("Images behind the cell");
         assertThat(onFx(() -> robot.lookup("#cellRowsTable").query().isVisible())).isFalse();
         assertThat(onFx(() -> robot.lookup("#cellImagesScroll").query().isVisible())).isTrue();
 
