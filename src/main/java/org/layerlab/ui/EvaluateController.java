@@ -1,10 +1,13 @@
 package org.layerlab.ui;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -17,18 +20,27 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.layerlab.core.data.DataProblem;
 import org.layerlab.core.data.NumericColumn;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.evaluate.PrecisionRecallCurve;
 import org.layerlab.core.evaluate.ProbabilisticEvaluation;
 import org.layerlab.core.evaluate.RocCurve;
+import org.layerlab.core.imageio.ImageDecoder;
+import org.layerlab.core.imageio.Pixels;
 import org.layerlab.ui.EvaluateViewModel.ClassMetrics;
 
 /** The Evaluate step: accuracy and macro scores, a per-class table and the confusion matrix. */
@@ -89,6 +101,9 @@ public final class EvaluateController {
     @FXML private Node cellHint;
     @FXML private Label cellTitleLabel;
     @FXML private TableView<EvaluateViewModel.CellRow> cellRowsTable;
+    @FXML private ScrollPane cellImagesScroll;
+    @FXML private Label cellHeadingLabel;
+    @FXML private FlowPane cellImagesPane;
 
     private final XYSeriesCollection rocData = new XYSeriesCollection();
     private final XYSeriesCollection precisionRecallData = new XYSeriesCollection();
@@ -159,6 +174,16 @@ public final class EvaluateController {
         cellRowsTable.setItems(model.cellRows());
         cellRowsTable.setPlaceholder(new Label("No test rows in this cell."));
         model.probabilitiesProperty().addListener((obs, old, computed) -> buildCellColumns(computed));
+        model.probabilitiesProperty().addListener((obs, old, computed) -> {
+            // A run on an image folder lists its images as thumbnails instead of rows of pixel values.
+            boolean ofImages = computed != null && computed.images() != null;
+            cellRowsTable.setVisible(!ofImages);
+            cellRowsTable.setManaged(!ofImages);
+            cellImagesScroll.setVisible(ofImages);
+            cellImagesScroll.setManaged(ofImages);
+            cellHeadingLabel.setText(ofImages ? "Images behind the cell" : "Rows behind the cell");
+        });
+        model.cellRows().addListener((ListChangeListener<EvaluateViewModel.CellRow>) change -> showCellImages());
         model.selectedCellProperty().addListener((obs, old, cell) -> {
             markSelected(cell);
             if (cell != null) {
@@ -249,7 +274,7 @@ public final class EvaluateController {
     /** The original table's columns, then what the model said; numbers are right-aligned as in the Data step. */
     private void buildCellColumns(EvaluateViewModel.TestProbabilities computed) {
         cellRowsTable.getColumns().clear();
-        if (computed == null) {
+        if (computed == null || computed.experiment() == null) {
             return;
         }
         TableColumn<EvaluateViewModel.CellRow, Number> rowColumn = new TableColumn<>("Row");
@@ -280,6 +305,91 @@ public final class EvaluateController {
         // A few columns share the width; many (an image's pixels) keep their own widths and scroll sideways.
         cellRowsTable.setColumnResizePolicy(cellRowsTable.getColumns().size() <= 12
                 ? TableView.CONSTRAINED_RESIZE_POLICY : TableView.UNCONSTRAINED_RESIZE_POLICY);
+    }
+
+    /** Thumbnails shown for one cell, at most: the most confident ones; the title gives the full count. */
+    static final int MAX_CELL_THUMBNAILS = 120;
+    static final int CELL_THUMBNAIL_SIZE = 64;
+    /** Bumped whenever the cell's list changes, so thumbnails decoded for an older list are dropped. */
+    private long thumbnailGeneration;
+
+    /**
+     * One tile per image of the selected cell (file name, predicted class and its probability), in the list's order
+     * (most confident first). The files are decoded on the worker thread; the tiles get their pictures when done.
+     */
+    private void showCellImages() {
+        long current = ++thumbnailGeneration;
+        cellImagesPane.getChildren().clear();
+        List<EvaluateViewModel.CellRow> rows = List.copyOf(model.cellRows());
+        if (rows.isEmpty() || rows.get(0).imageFile() == null) {
+            if (cellImagesScroll.isVisible() && model.selectedCellProperty().get() != null
+                    && model.probabilitiesProperty().get() != null) {
+                cellImagesPane.getChildren().add(new Label("No test images in this cell."));
+            }
+            return;
+        }
+        List<EvaluateViewModel.CellRow> shown = rows.subList(0, Math.min(MAX_CELL_THUMBNAILS, rows.size()));
+        List<ImageView> views = new ArrayList<>();
+        for (EvaluateViewModel.CellRow row : shown) {
+            ImageView view = new ImageView();
+            view.setFitWidth(CELL_THUMBNAIL_SIZE);
+            view.setFitHeight(CELL_THUMBNAIL_SIZE);
+            view.setPreserveRatio(true);
+            StackPane frame = new StackPane(view);
+            frame.getStyleClass().add("thumbnail-frame");
+            frame.setMinSize(CELL_THUMBNAIL_SIZE + 4, CELL_THUMBNAIL_SIZE + 4);
+            String fileName = String.valueOf(row.imageFile().getFileName());
+            Label name = new Label(fileName);
+            name.getStyleClass().add("cell-image-name");
+            name.setMaxWidth(CELL_THUMBNAIL_SIZE + 40);
+            Label probability = new Label(row.predicted() + " · " + EvaluateViewModel.format(row.predictedProbability()));
+            probability.getStyleClass().add("cell-image-probability");
+            VBox tile = new VBox(2, frame, name, probability);
+            tile.setAlignment(Pos.TOP_CENTER);
+            tile.getStyleClass().add("cell-image");
+            Tooltip.install(tile, new Tooltip(row.imageFile() + "\nPredicted '" + row.predicted() + "' with probability "
+                    + EvaluateViewModel.format(row.predictedProbability()) + "; the true class had "
+                    + EvaluateViewModel.format(row.trueProbability()) + "."));
+            views.add(view);
+            cellImagesPane.getChildren().add(tile);
+        }
+        List<Path> files = shown.stream().map(EvaluateViewModel.CellRow::imageFile).toList();
+        model.shared().inBackground(() -> decodeThumbnails(files), pictures -> {
+            if (current != thumbnailGeneration) {
+                return;
+            }
+            for (int i = 0; i < pictures.size(); i++) {
+                if (pictures.get(i) != null) {
+                    views.get(i).setImage(toImage(pictures.get(i)));
+                }
+            }
+        }, failure -> { });
+    }
+
+    /** On the worker thread; a file that can no longer be read gets no picture (its name still shows). */
+    private static List<Pixels> decodeThumbnails(List<Path> files) {
+        List<Pixels> pictures = new ArrayList<>(files.size());
+        for (Path file : files) {
+            Pixels pixels;
+            try {
+                pixels = ImageDecoder.decode(file, 3, CELL_THUMBNAIL_SIZE, CELL_THUMBNAIL_SIZE);
+            } catch (DataProblem unreadable) {
+                pixels = null;
+            }
+            pictures.add(pixels);
+        }
+        return pictures;
+    }
+
+    private static Image toImage(Pixels pixels) {
+        WritableImage image = new WritableImage(pixels.width(), pixels.height());
+        PixelWriter writer = image.getPixelWriter();
+        for (int y = 0; y < pixels.height(); y++) {
+            for (int x = 0; x < pixels.width(); x++) {
+                writer.setColor(x, y, Color.color(pixels.value(0, y, x), pixels.value(1, y, x), pixels.value(2, y, x)));
+            }
+        }
+        return image;
     }
 
     /** The list opens below the matrix, often out of sight: scroll just enough to show its top part. */

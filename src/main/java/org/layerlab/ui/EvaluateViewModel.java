@@ -26,6 +26,7 @@ import org.layerlab.core.experiment.ImageExperiment;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.experiment.RunReport;
 import org.layerlab.core.export.HtmlReport;
+import org.layerlab.core.images.ImageEntry;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.train.TrainedModel;
 import org.layerlab.core.train.TrainingResult;
@@ -154,11 +155,13 @@ public final class EvaluateViewModel {
         topKText.set("");
         TrainingResult result = shared.trainingResultProperty().get();
         PreparedExperiment experiment = shared.getExperiment();
-        if (evaluation == null || result == null || result.model() == null || experiment == null) {
+        ImageExperiment images = shared.getImageExperiment();
+        if (evaluation == null || result == null || result.model() == null || (experiment == null && images == null)) {
             return;
         }
         TrainedModel model = result.model();
-        shared.inBackground(() -> TestProbabilities.of(experiment, model), computed -> {
+        shared.inBackground(() -> experiment != null ? TestProbabilities.of(experiment, model)
+                : TestProbabilities.ofImages(images, model), computed -> {
             if (current == generation) {
                 showProbabilities(computed);
             }
@@ -184,7 +187,9 @@ public final class EvaluateViewModel {
         }
         probabilities.set(computed);
         fillCellRows();
-        computeImportance(computed);
+        if (computed.experiment() != null) {
+            computeImportance(computed);
+        }
     }
 
     /** Columns shown in the importance chart: the rest are listed as a count. */
@@ -286,9 +291,10 @@ public final class EvaluateViewModel {
             cellRows.clear();
             return;
         }
-        List<String> classes = computed.experiment().data().classNames();
-        int[] tableRows = computed.experiment().split().test();
-        Table table = computed.experiment().table();
+        List<String> classes = computed.curves().classes();
+        boolean ofImages = computed.images() != null;
+        int[] tableRows = ofImages ? null : computed.experiment().split().test();
+        Table table = ofImages ? null : computed.experiment().table();
         List<CellRow> rows = new ArrayList<>();
         for (int i = 0; i < computed.probabilities().length; i++) {
             float[] p = computed.probabilities()[i];
@@ -301,12 +307,18 @@ public final class EvaluateViewModel {
             if (computed.actual()[i] != cell.actual() || best != cell.predicted()) {
                 continue;
             }
+            if (ofImages) {
+                Path file = computed.images().get(i).file();
+                rows.add(new CellRow(i, List.of(String.valueOf(file.getFileName())), classes.get(best), p[best],
+                        p[computed.actual()[i]], file));
+                continue;
+            }
             int row = tableRows[i];
             List<String> values = new ArrayList<>(table.columnCount());
             for (Column column : table.columns()) {
                 values.add(column.isMissing(row) ? "" : column.text(row));
             }
-            rows.add(new CellRow(row, values, classes.get(best), p[best], p[computed.actual()[i]]));
+            rows.add(new CellRow(row, values, classes.get(best), p[best], p[computed.actual()[i]], null));
         }
         rows.sort(Comparator.comparingDouble(CellRow::predictedProbability).reversed());
         String actualName = classes.get(cell.actual());
@@ -314,8 +326,8 @@ public final class EvaluateViewModel {
         String what = cell.actual() == cell.predicted()
                 ? "'" + actualName + "' predicted right"
                 : "'" + actualName + "' predicted as '" + predictedName + "'";
-        cellTitle.set(String.format("%,d test %s %s, most confident first.", rows.size(),
-                rows.size() == 1 ? "row" : "rows", what)
+        String unit = ofImages ? (rows.size() == 1 ? "image" : "images") : (rows.size() == 1 ? "row" : "rows");
+        cellTitle.set(String.format("%,d test %s %s, most confident first.", rows.size(), unit, what)
                 + (cell.actual() == cell.predicted() ? " Low confidence marks the hard ones."
                 : " Confident mistakes are worth a look: the label may be wrong."));
         cellRows.setAll(rows);
@@ -326,27 +338,39 @@ public final class EvaluateViewModel {
     }
 
     /**
-     * One test row behind a confusion-matrix cell.
+     * One test row (or test image) behind a confusion-matrix cell.
      *
-     * @param tableRow the row in the original table (from 0)
-     * @param values   that row's values in the table, column by column, as text
+     * @param tableRow  the row in the original table (from 0); for an image, its place among the test images
+     * @param values    that row's values in the table, column by column, as text; for an image, its file name
+     * @param imageFile the image's file when the run is on an image folder; null for a table
      */
     public record CellRow(int tableRow, List<String> values, String predicted, double predictedProbability,
-                          double trueProbability) {
+                          double trueProbability, Path imageFile) {
     }
 
     /**
-     * The model's class probabilities for every test row, and the curves made from them.
+     * The model's class probabilities for every test row (or test image), and the curves made from them.
      *
-     * @param probabilities one row per test row (in the order of {@code experiment.split().test()})
+     * @param experiment    the table's experiment; null for a run on an image folder
+     * @param probabilities one row per test row (in the order of {@code experiment.split().test()}, or of
+     *                      {@code images})
+     * @param images        the test images in the order of the rows; null for a table
      */
     public record TestProbabilities(PreparedExperiment experiment, float[][] probabilities, int[] actual,
-                                    ProbabilisticEvaluation curves) {
+                                    ProbabilisticEvaluation curves, List<ImageEntry> images) {
         static TestProbabilities of(PreparedExperiment experiment, TrainedModel model) {
             float[][] probabilities = model.predictProbabilities(experiment.data().test());
             int[] actual = experiment.data().test().labels();
             return new TestProbabilities(experiment, probabilities, actual,
-                    ProbabilisticEvaluation.of(experiment.data().classNames(), probabilities, actual));
+                    ProbabilisticEvaluation.of(experiment.data().classNames(), probabilities, actual), null);
+        }
+
+        static TestProbabilities ofImages(ImageExperiment experiment, TrainedModel model) {
+            float[][] probabilities = model.predictProbabilities(experiment.data().test());
+            int[] actual = experiment.data().test().labels();
+            return new TestProbabilities(null, probabilities, actual,
+                    ProbabilisticEvaluation.of(experiment.data().classNames(), probabilities, actual),
+                    experiment.testImages());
         }
     }
 

@@ -25,6 +25,9 @@ final class OpenApiDocument {
                 ? ". Predicts a number." : ". Classes: " + String.join(", ", bundle.classNames()) + "."));
 
         ObjectNode schemas = root.putObject("components").putObject("schemas");
+        if (bundle.takesImages()) {
+            return describeImageModel(root, bundle, schemas);
+        }
         ObjectNode input = schemas.putObject("Input");
         input.put("type", "object");
         input.put("additionalProperties", false);
@@ -42,20 +45,7 @@ final class OpenApiDocument {
                 field.categories().forEach(values::add);
             }
         }
-        ObjectNode prediction = schemas.putObject("Prediction");
-        prediction.put("type", "object");
-        ObjectNode predictionProperties = prediction.putObject("properties");
-        if (bundle.isRegression()) {
-            predictionProperties.putObject("value").put("type", "number");
-        } else {
-            ArrayNode labels = predictionProperties.putObject("label").put("type", "string").putArray("enum");
-            bundle.classNames().forEach(labels::add);
-            ObjectNode probabilities = predictionProperties.putObject("probabilities").put("type", "object");
-            ObjectNode probabilityProperties = probabilities.putObject("properties");
-            for (String name : bundle.classNames()) {
-                probabilityProperties.putObject(name).put("type", "number");
-            }
-        }
+        putPrediction(bundle, schemas);
         schemas.putObject("Error").put("type", "object").putObject("properties").putObject("error").put("type", "string");
 
         ObjectNode paths = root.putObject("paths");
@@ -71,12 +61,63 @@ final class OpenApiDocument {
                 .putObject("application/json").putObject("schema").putArray("oneOf");
         answers.addObject().put("$ref", "#/components/schemas/Prediction");
         answers.addObject().put("type", "array").putObject("items").put("$ref", "#/components/schemas/Prediction");
+        putErrorsAndHealth(paths, responses);
+        return root;
+    }
+
+    /** The image types {@code POST /predict} decodes when sent as the raw body. */
+    static final List<String> IMAGE_TYPES = List.of("image/png", "image/jpeg", "image/bmp", "image/gif");
+
+    /**
+     * A model of images takes one image per request, as the raw body or as the file field {@code image} of a form,
+     * and answers one prediction (not a list).
+     */
+    private static ObjectNode describeImageModel(ObjectNode root, ModelBundle bundle, ObjectNode schemas) {
+        putPrediction(bundle, schemas);
+        schemas.putObject("Error").put("type", "object").putObject("properties").putObject("error").put("type", "string");
+        ObjectNode paths = root.putObject("paths");
+        ObjectNode predict = paths.putObject("/predict").putObject("post");
+        predict.put("summary", "Predict the class of one image.");
+        predict.put("description", "Send a PNG, JPEG, BMP or GIF image as the body, or as the file field 'image' of "
+                + "a form. It is read as " + bundle.imageShape().describe() + ", the way the model was trained.");
+        ObjectNode content = predict.putObject("requestBody").put("required", true).putObject("content");
+        for (String type : IMAGE_TYPES) {
+            content.putObject(type).putObject("schema").put("type", "string").put("format", "binary");
+        }
+        ObjectNode form = content.putObject("multipart/form-data").putObject("schema").put("type", "object");
+        form.putArray("required").add("image");
+        form.putObject("properties").putObject("image").put("type", "string").put("format", "binary")
+                .put("description", "The image file.");
+        ObjectNode responses = predict.putObject("responses");
+        responses.putObject("200").put("description", "The prediction.").putObject("content")
+                .putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/Prediction");
+        putErrorsAndHealth(paths, responses);
+        return root;
+    }
+
+    private static void putErrorsAndHealth(ObjectNode paths, ObjectNode responses) {
         responses.putObject("400").put("description", "The request is wrong; the message says how.")
                 .putObject("content").putObject("application/json").putObject("schema")
                 .put("$ref", "#/components/schemas/Error");
         responses.putObject("413").put("description", "The request is too large.");
         paths.putObject("/health").putObject("get").put("summary", "Whether the server runs, and the model's facts.")
                 .putObject("responses").putObject("200").put("description", "Running.");
-        return root;
+    }
+
+    private static void putPrediction(ModelBundle bundle, ObjectNode schemas) {
+        ObjectNode prediction = schemas.putObject("Prediction");
+        prediction.put("type", "object");
+        ObjectNode predictionProperties = prediction.putObject("properties");
+        if (bundle.isRegression()) {
+            predictionProperties.putObject("value").put("type", "number");
+        } else {
+            ArrayNode labels = predictionProperties.putObject("label").put("type", "string").putArray("enum");
+            bundle.classNames().forEach(labels::add);
+            ObjectNode probabilities = predictionProperties.putObject("probabilities").put("type", "object");
+            ObjectNode probabilityProperties = probabilities.putObject("properties");
+            for (String name : bundle.classNames()) {
+                probabilityProperties.putObject(name).put("type", "number");
+            }
+        }
     }
 }

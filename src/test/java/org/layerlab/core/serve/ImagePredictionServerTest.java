@@ -105,4 +105,35 @@ class ImagePredictionServerTest {
         assertThat(JSON.readTree(health.body()).path("model").path("input").asText())
                 .isEqualTo("image, read as 1×28×28");
     }
+
+    @Test
+    void theOpenApiDocumentDescribesAnImageUploadAndTheAnswer() throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri("/openapi.json")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode document = JSON.readTree(response.body());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode predict = document.path("paths").path("/predict").path("post");
+        JsonNode content = predict.path("requestBody").path("content");
+        assertThat(content.has("application/json")).as("an image model takes no named values").isFalse();
+        for (String type : new String[] {"image/png", "image/jpeg", "image/bmp", "image/gif"}) {
+            assertThat(content.path(type).path("schema").path("format").asText()).as(type).isEqualTo("binary");
+        }
+        JsonNode form = content.path("multipart/form-data").path("schema");
+        assertThat(form.path("properties").path("image").path("format").asText()).isEqualTo("binary");
+        assertThat(form.path("required").toString()).isEqualTo("[\"image\"]");
+        assertThat(predict.path("description").asText()).contains("1×28×28");
+
+        assertThat(predict.path("responses").path("200").path("content").path("application/json").path("schema")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/Prediction");
+        JsonNode prediction = document.path("components").path("schemas").path("Prediction").path("properties");
+        assertThat(prediction.path("label").path("enum").size()).isEqualTo(10);
+        assertThat(prediction.path("probabilities").path("properties").has("7")).isTrue();
+        assertThat(document.path("components").path("schemas").has("Input")).isFalse();
+
+        // What the document promises is what the server answers: a PNG body gives a label among the listed classes.
+        Answer answer = post("image/png", firstSeven());
+        assertThat(prediction.path("label").path("enum").toString()).contains("\"" + answer.body().path("label")
+                .asText() + "\"");
+    }
 }
