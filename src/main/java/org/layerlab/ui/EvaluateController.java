@@ -79,6 +79,7 @@ public final class EvaluateController {
     @FXML private Label rmseValue;
     @FXML private Label r2Value;
     @FXML private ChartViewer predictedVsActualChart;
+    @FXML private ChartViewer residualChart;
     @FXML private ChartViewer regressionImportanceChart;
     @FXML private Label regressionImportanceNoteLabel;
 
@@ -123,6 +124,8 @@ public final class EvaluateController {
         r2Value.textProperty().bind(model.r2TextProperty());
         predictedVsActualChart.setChart(Charts.scatter("Predicted against actual (on the line = exact)", "actual",
                 "predicted", model.predictedVsActual(), "Train a model to see its predictions."));
+        residualChart.setChart(Charts.scatter("Residuals: actual − predicted (on the line = exact)", "predicted",
+                "residual", model.residuals(), "Train a model to see its errors."));
         evaluationContent.visibleProperty().bind(model.availableProperty());
         summaryLabel.textProperty().bind(model.summaryProperty());
         testAccuracyValue.textProperty().bind(model.accuracyTextProperty());

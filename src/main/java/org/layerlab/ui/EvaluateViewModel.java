@@ -58,6 +58,7 @@ public final class EvaluateViewModel {
     private final ReadOnlyStringWrapper r2Text = new ReadOnlyStringWrapper(this, "r2Text", "–");
     private final ReadOnlyStringWrapper regressionSummary = new ReadOnlyStringWrapper(this, "regressionSummary", "");
     private final XYSeriesCollection predictedVsActual = new XYSeriesCollection();
+    private final XYSeriesCollection residuals = new XYSeriesCollection();
     /** Bumped on every new evaluation, so that probabilities of an older model are dropped. */
     private long generation;
 
@@ -76,6 +77,7 @@ public final class EvaluateViewModel {
     private void showRegression(RegressionResult result) {
         regressionAvailable.set(result != null);
         predictedVsActual.removeAllSeries();
+        residuals.removeAllSeries();
         if (result != null) {
             computeRegressionImportance();
         }
@@ -108,6 +110,27 @@ public final class EvaluateViewModel {
             ideal.add(high, high);
             predictedVsActual.addSeries(ideal);
         }
+        // Residuals against the prediction: a pattern (a curve, a funnel) says what the model systematically misses.
+        XYSeries errors = new XYSeries("test rows", false, true);
+        double lowPrediction = Double.POSITIVE_INFINITY;
+        double highPrediction = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < result.actual().length; i++) {
+            errors.add(result.predicted()[i], result.actual()[i] - result.predicted()[i], false);
+            lowPrediction = Math.min(lowPrediction, result.predicted()[i]);
+            highPrediction = Math.max(highPrediction, result.predicted()[i]);
+        }
+        residuals.addSeries(errors);
+        if (lowPrediction <= highPrediction) {
+            XYSeries zero = new XYSeries(Charts.IDEAL_LINE, false, true);
+            zero.add(lowPrediction, 0);
+            zero.add(highPrediction, 0);
+            residuals.addSeries(zero);
+        }
+    }
+
+    /** Series 0: one point per test row (predicted across, actual − predicted up); series 1: the zero line. */
+    public XYSeriesCollection residuals() {
+        return residuals;
     }
 
     /** "Compare with…": the shown run against an earlier one. */

@@ -48,6 +48,14 @@ class RegressionStepsTest {
         assertThat(evaluate.maeTextProperty().get()).isNotEqualTo("–");
         assertThat(evaluate.predictedVsActual().getSeries(0).getItemCount())
                 .isEqualTo(harness.project.getExperiment().split().test().length);
+        // Residuals: one per test row, each the actual value minus the predicted one; their mean absolute value is MAE.
+        org.jfree.data.xy.XYSeries residuals = evaluate.residuals().getSeries(0);
+        assertThat(residuals.getItemCount()).isEqualTo(harness.project.getExperiment().split().test().length);
+        double meanAbsolute = 0;
+        for (int i = 0; i < residuals.getItemCount(); i++) {
+            meanAbsolute += Math.abs(residuals.getY(i).doubleValue()) / residuals.getItemCount();
+        }
+        assertThat(String.format(java.util.Locale.ROOT, "%.4g", meanAbsolute)).isEqualTo(evaluate.maeTextProperty().get());
 
         // Permutation importance: the error added by shuffling each of the 10 input columns.
         harness.pumpUntil("the importance is measured", WAIT,
