@@ -22,6 +22,7 @@ import org.layerlab.core.preprocess.TableAugmentation;
 import org.layerlab.core.train.BackendInfo;
 import org.layerlab.core.train.Checkpoint;
 import org.layerlab.core.train.EarlyStopping;
+import org.layerlab.core.train.Histogram;
 import org.layerlab.core.train.Eta;
 import org.layerlab.core.train.RunOptions;
 import org.layerlab.core.train.RunControl;
@@ -33,6 +34,7 @@ import org.layerlab.core.train.TrainingEvent.BestEpochKept;
 import org.layerlab.core.train.TrainingEvent.CheckpointFailed;
 import org.layerlab.core.train.TrainingEvent.CheckpointSaved;
 import org.layerlab.core.train.TrainingEvent.EpochEnded;
+import org.layerlab.core.train.TrainingEvent.LayerDistributions;
 import org.layerlab.core.train.TrainingEvent.LayerStats;
 import org.layerlab.core.train.TrainingEvent.LearningRateChanged;
 import org.layerlab.core.train.TrainingEvent.IterationDone;
@@ -405,7 +407,7 @@ public final class Dl4jTrainer implements Trainer {
                                         config.epochs() - epoch);
                         listener.on(new IterationDone(epoch, iteration, globalIteration, loss, rate, remaining));
                         if (measureLayers) {
-                            reportLayerStats(parametersBefore);
+                            reportLayerStats(parametersBefore, batch.getFeatures());
                         }
                     }
                     network.incrementEpochCount();
@@ -453,8 +455,9 @@ public final class Dl4jTrainer implements Trainer {
          * Emits each trainable layer's update:parameter ratio for the minibatch just fitted: mean |update| over mean
          * |parameter|, i.e. the L1 norm of the change over the L1 norm of the parameters before it. Scalars only.
          */
-        private void reportLayerStats(List<INDArray> before) {
+        private void reportLayerStats(List<INDArray> before, INDArray features) {
             org.deeplearning4j.nn.api.Layer[] layers = network.getLayers();
+            java.util.Map<String, INDArray> activations = activationsOf(features);
             for (int i = 0; i < layers.length; i++) {
                 INDArray old = before.get(i);
                 if (old == null) {
@@ -464,7 +467,63 @@ public final class Dl4jTrainer implements Trainer {
                 double updateSum = layers[i].params().sub(old).norm1Number().doubleValue();
                 listener.on(new LayerStats(globalIteration, layers[i].conf().getLayer().getLayerName(),
                         parameterSum > 0 ? updateSum / parameterSum : Double.NaN, parameterSum / old.length()));
+                reportDistributions(layers[i], activations);
             }
+        }
+
+        /** Rows of the minibatch the layer distributions are measured on: enough for a shape, cheap to infer. */
+        private static final int DISTRIBUTION_ROWS = 256;
+
+        /**
+         * Every vertex's output for (at most {@link #DISTRIBUTION_ROWS} rows of) {@code features}, by name, from one
+         * inference pass (no dropout, no updates); empty if that pass fails, so the distributions are skipped and
+         * training goes on.
+         */
+        private java.util.Map<String, INDArray> activationsOf(INDArray features) {
+            try {
+                INDArray rows = features;
+                if (features.size(0) > DISTRIBUTION_ROWS) {
+                    org.nd4j.linalg.indexing.INDArrayIndex[] index =
+                            new org.nd4j.linalg.indexing.INDArrayIndex[features.rank()];
+                    Arrays.fill(index, NDArrayIndex.all());
+                    index[0] = NDArrayIndex.interval(0, DISTRIBUTION_ROWS);
+                    rows = features.get(index);
+                }
+                return network.feedForward(rows, false);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not measure the layers' activations; leaving them out", e);
+                return java.util.Map.of();
+            }
+        }
+
+        /** Emits how {@code layer}'s weights and its activations are spread (see {@link LayerDistributions}). */
+        private void reportDistributions(org.deeplearning4j.nn.api.Layer layer,
+                                         java.util.Map<String, INDArray> activations) {
+            String name = layer.conf().getLayer().getLayerName();
+            INDArray output = activations.get(name);
+            if (output == null) {
+                return;
+            }
+            INDArray weights = layer.paramTable().containsKey("W") ? layer.getParam("W") : layer.params();
+            float[] values = flat(output);
+            double sum = 0;
+            double squares = 0;
+            int finite = 0;
+            for (float value : values) {
+                if (Float.isFinite(value)) {
+                    sum += value;
+                    squares += (double) value * value;
+                    finite++;
+                }
+            }
+            double mean = finite > 0 ? sum / finite : Double.NaN;
+            double std = finite > 0 ? Math.sqrt(Math.max(0, squares / finite - mean * mean)) : Double.NaN;
+            listener.on(new LayerDistributions(globalIteration, name, Histogram.of(flat(weights)), mean, std,
+                    Histogram.of(values)));
+        }
+
+        private static float[] flat(INDArray array) {
+            return array.dup('c').reshape(array.length()).toFloatVector();
         }
 
         /** The learning rate the next minibatch is fitted with, as DL4J computes it (schedule included). */

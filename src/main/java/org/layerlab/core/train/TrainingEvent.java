@@ -3,9 +3,11 @@ package org.layerlab.core.train;
 /**
  * What a training run reports, in order: one {@link RunStarted}, then {@link IterationDone} for every
  * minibatch and {@link EpochEnded} after each epoch, then exactly one {@link RunFinished}. Along the way it may report
- * {@link LearningRateChanged}, {@link CheckpointSaved} or {@link CheckpointFailed}, {@link LayerStats} and, when early
+ * {@link LearningRateChanged}, {@link CheckpointSaved} or {@link CheckpointFailed}, {@link LayerStats} with
+ * {@link LayerDistributions} and, when early
  * stopping is on, {@link BestEpochKept} just before the end.
- * Events are immutable snapshots of scalars, safe to hand to another thread.
+ * Events are immutable snapshots of scalars (and {@link Histogram}s, which copy their counts), safe to hand to
+ * another thread.
  */
 public sealed interface TrainingEvent {
 
@@ -84,6 +86,17 @@ public sealed interface TrainingEvent {
      */
     record LayerStats(long globalIteration, String layer, double updateRatio, double meanAbsParameter)
             implements TrainingEvent {
+    }
+
+    /**
+     * How one layer's weights and its outputs are spread, measured at the same moments as {@link LayerStats}: the
+     * weights from the layer's {@code W} parameter (all its parameters if it has none), the activations from one
+     * inference pass over (at most a few hundred rows of) the minibatch just fitted.
+     *
+     * @param activationStd the population standard deviation of the activations, never negative
+     */
+    record LayerDistributions(long globalIteration, String layer, Histogram weightHistogram, double activationMean,
+                              double activationStd, Histogram activationHistogram) implements TrainingEvent {
     }
 
     /** The run is over: completed, stopped by the user, or failed with a message for the user. */

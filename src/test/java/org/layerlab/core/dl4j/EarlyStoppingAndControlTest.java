@@ -112,6 +112,41 @@ class EarlyStoppingAndControlTest {
     }
 
     @Test
+    void layerDistributionsCountEveryWeightAndActivationAtTheLayerStatsMoments() {
+        RecordingListener events = new RecordingListener();
+        TrainingResult result = new Dl4jTrainer().train(IrisFixture.prepared(), NetworkGraph.defaultGraph(),
+                new TrainingConfig(6, 16, 0.01, 5), events, null);
+
+        List<TrainingEvent.LayerDistributions> distributions = events.all(TrainingEvent.LayerDistributions.class);
+        assertThat(distributions).extracting(TrainingEvent.LayerDistributions::globalIteration)
+                .containsOnly(1L, 21L, 41L);
+        assertThat(distributions).hasSize(3 * 3);
+        assertThat(distributions).extracting(TrainingEvent.LayerDistributions::layer)
+                .containsOnly("dense_1", "dense_2", "output_1");
+        org.deeplearning4j.nn.graph.ComputationGraph network = ((Dl4jModel) result.model()).network();
+        assertThat(distributions).allSatisfy(d -> {
+            org.nd4j.linalg.api.ndarray.INDArray weights = network.getLayer(d.layer()).getParam("W");
+            assertThat(d.weightHistogram().counts()).hasSize(org.layerlab.core.train.Histogram.BINS);
+            assertThat(d.weightHistogram().total()).isEqualTo(weights.length());
+            assertThat(d.weightHistogram().min()).isLessThan(d.weightHistogram().max());
+            long outputs = weights.size(1);
+            long activations = d.activationHistogram().total();
+            assertThat(activations % outputs).isZero();
+            assertThat(activations / outputs).isBetween(1L, 16L);
+            assertThat(d.activationStd()).isNotNegative();
+            assertThat(d.activationMean()).isBetween(d.activationHistogram().min(), d.activationHistogram().max());
+        });
+        // The softmax output's activations are probabilities.
+        assertThat(distributions).filteredOn(d -> d.layer().equals("output_1")).allSatisfy(d -> {
+            assertThat(d.activationHistogram().min()).isNotNegative();
+            assertThat(d.activationHistogram().max()).isLessThanOrEqualTo(1.0);
+        });
+        // Each one follows its layer's LayerStats, so a listener sees the two together.
+        int first = events.events.indexOf(distributions.get(0));
+        assertThat(events.events.get(first - 1)).isInstanceOf(TrainingEvent.LayerStats.class);
+    }
+
+    @Test
     void layerStatsReportEachLayersUpdateRatioEveryFewIterations() {
         RecordingListener events = new RecordingListener();
         new Dl4jTrainer().train(IrisFixture.prepared(), NetworkGraph.defaultGraph(), new TrainingConfig(12, 16, 0.01, 5),

@@ -13,10 +13,27 @@ class TrainingEventTest {
             assertThat(type.isRecord()).as(type.getSimpleName()).isTrue();
             for (RecordComponent component : type.getRecordComponents()) {
                 Class<?> kind = component.getType();
-                assertThat(kind.isPrimitive() || kind == String.class || kind.isEnum())
+                assertThat(kind.isPrimitive() || kind == String.class || kind.isEnum() || kind == Histogram.class)
                         .as(type.getSimpleName() + "." + component.getName() + " is " + kind.getName()).isTrue();
             }
         }
+    }
+
+    @Test
+    void aHistogramCountsEveryFiniteValueAndKeepsItsCountsToItself() {
+        Histogram histogram = Histogram.of(new float[] {0, 1, 2, 3, 4, Float.NaN}, 4);
+        assertThat(histogram.min()).isZero();
+        assertThat(histogram.max()).isEqualTo(4);
+        assertThat(histogram.counts()).containsExactly(1, 1, 1, 2);
+        assertThat(histogram.total()).isEqualTo(5);
+        histogram.counts()[0] = 99;
+        int[] given = {1, 2};
+        Histogram copied = new Histogram(0, 1, given);
+        given[0] = 99;
+        assertThat(histogram.counts()[0]).isEqualTo(1);
+        assertThat(copied.counts()).containsExactly(1, 2);
+        assertThat(Histogram.of(new float[] {3, 3, 3}).total()).isEqualTo(3);
+        assertThat(Histogram.of(new float[0]).total()).isZero();
     }
 
     @Test
