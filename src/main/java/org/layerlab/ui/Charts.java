@@ -227,7 +227,21 @@ final class Charts {
 
     /** A column's distribution: one bar per bin. */
     static JFreeChart histogram(String title, String xLabel, org.jfree.data.xy.IntervalXYDataset data) {
-        JFreeChart chart = ChartFactory.createHistogram(title, xLabel, "rows", data, PlotOrientation.VERTICAL, false,
+        return histogram(title, xLabel, "rows", data);
+    }
+
+    /** A layer's weights or activations, one bar per bin (the Train step's "Layer detail"). */
+    static JFreeChart layerHistogram(String title, org.jfree.data.xy.IntervalXYDataset data) {
+        JFreeChart chart = histogram(title, null, "count", data);
+        chart.getXYPlot().setNoDataMessage("Measured every 20 minibatches while training.");
+        styleAxis((NumberAxis) chart.getXYPlot().getDomainAxis());
+        styleAxis((NumberAxis) chart.getXYPlot().getRangeAxis());
+        return chart;
+    }
+
+    private static JFreeChart histogram(String title, String xLabel, String yLabel,
+                                        org.jfree.data.xy.IntervalXYDataset data) {
+        JFreeChart chart = ChartFactory.createHistogram(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, false,
                 true, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);

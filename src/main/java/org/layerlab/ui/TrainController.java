@@ -71,6 +71,10 @@ public final class TrainController {
     @FXML private ChartViewer accuracyChart;
     @FXML private Button saveAccuracyChartButton;
     @FXML private ChartViewer layerUpdateChart;
+    @FXML private ComboBox<String> distributionLayerCombo;
+    @FXML private Label activationStatsLabel;
+    @FXML private ChartViewer weightHistogramChart;
+    @FXML private ChartViewer activationHistogramChart;
     @FXML private javafx.scene.control.TableView<RunsViewModel.Row> runsTable;
     @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, Boolean> runTickColumn;
     @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, String> runNameColumn;
@@ -120,6 +124,11 @@ public final class TrainController {
         showEpochChart(model.epochChartShowsErrorProperty().get());
         model.epochChartShowsErrorProperty().addListener((obs, old, error) -> showEpochChart(error));
         layerUpdateChart.setChart(Charts.layerUpdateChart(model.layerUpdateData()));
+        distributionLayerCombo.setItems(model.distributionLayers());
+        distributionLayerCombo.valueProperty().bindBidirectional(model.distributionLayerProperty());
+        activationStatsLabel.textProperty().bind(model.activationTextProperty());
+        weightHistogramChart.setChart(Charts.layerHistogram("Weights", model.weightHistogramData()));
+        activationHistogramChart.setChart(Charts.layerHistogram("Activations", model.activationHistogramData()));
 
         initializeOptions();
         initializeRuns();

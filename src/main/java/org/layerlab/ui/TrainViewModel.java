@@ -78,6 +78,20 @@ public final class TrainViewModel {
     private final java.util.Map<String, XYSeries> layerUpdates = new java.util.LinkedHashMap<>();
     private int layerStatsBlock = 1;
     private long layerStatsSeen;
+    /** The latest weight and activation spreads of each layer; one layer at a time is drawn in "Layer detail". */
+    private final java.util.Map<String, TrainingEvent.LayerDistributions> latestDistributions =
+            new java.util.LinkedHashMap<>();
+    private final javafx.collections.ObservableList<String> distributionLayers =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ObjectProperty<String> distributionLayer = new SimpleObjectProperty<>(this, "distributionLayer");
+    private final org.jfree.data.xy.XYIntervalSeries weightBins = new org.jfree.data.xy.XYIntervalSeries("weights");
+    private final org.jfree.data.xy.XYIntervalSeries activationBins =
+            new org.jfree.data.xy.XYIntervalSeries("activations");
+    private final org.jfree.data.xy.XYIntervalSeriesCollection weightHistogramData =
+            new org.jfree.data.xy.XYIntervalSeriesCollection();
+    private final org.jfree.data.xy.XYIntervalSeriesCollection activationHistogramData =
+            new org.jfree.data.xy.XYIntervalSeriesCollection();
+    private final StringProperty activationText = new SimpleStringProperty(this, "activationText", "");
 
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText");
     private final StringProperty batchSizeText = new SimpleStringProperty(this, "batchSizeText");
@@ -160,6 +174,9 @@ public final class TrainViewModel {
         accuracyData.addSeries(trainAccuracy);
         accuracyData.addSeries(validationAccuracy);
         lossData.addSeries(validationLoss);
+        weightHistogramData.addSeries(weightBins);
+        activationHistogramData.addSeries(activationBins);
+        distributionLayer.addListener((obs, old, layer) -> showDistributions());
 
         showConfig(shared.trainingProperty().get());
         shared.trainingProperty().addListener((obs, old, config) -> {
@@ -418,6 +435,7 @@ public final class TrainViewModel {
         boolean lossChanged = false;
         boolean accuracyChanged = false;
         boolean layersChanged = false;
+        boolean distributionsChanged = false;
         TrainingEvent event;
         while ((event = events.poll()) != null) {
             curves.add(event);
@@ -443,6 +461,11 @@ public final class TrainViewModel {
                         + plain(changed.newRate()) + " (marked on the loss chart).");
             } else if (event instanceof TrainingEvent.LayerStats stats) {
                 layersChanged |= onLayerStats(stats);
+            } else if (event instanceof TrainingEvent.LayerDistributions distributions) {
+                if (latestDistributions.put(distributions.layer(), distributions) == null) {
+                    distributionLayers.add(distributions.layer());
+                }
+                distributionsChanged = true;
             } else if (event instanceof TrainingEvent.CheckpointSaved saved) {
                 checkpointText.set("Checkpoint saved after epoch " + saved.epoch() + ".");
             } else if (event instanceof TrainingEvent.CheckpointFailed failed) {
@@ -464,6 +487,38 @@ public final class TrainViewModel {
         if (layersChanged) {
             layerUpdates.values().forEach(XYSeries::fireSeriesChanged);
         }
+        if (distributionsChanged) {
+            if (distributionLayer.get() == null) {
+                distributionLayer.set(distributionLayers.get(0)); // draws it, through the listener
+            } else {
+                showDistributions();
+            }
+        }
+    }
+
+    /** Draws the chosen layer's latest histograms (or nothing), one redraw per chart. */
+    private void showDistributions() {
+        TrainingEvent.LayerDistributions latest =
+                distributionLayer.get() == null ? null : latestDistributions.get(distributionLayer.get());
+        fillBins(weightBins, latest == null ? null : latest.weightHistogram());
+        fillBins(activationBins, latest == null ? null : latest.activationHistogram());
+        activationText.set(latest == null ? "" : String.format(Locale.ROOT,
+                "activations: mean %s · std %s (at iteration %d)", plain(latest.activationMean()),
+                plain(latest.activationStd()), latest.globalIteration()));
+    }
+
+    private static void fillBins(org.jfree.data.xy.XYIntervalSeries series, org.layerlab.core.train.Histogram histogram) {
+        series.setNotify(false);
+        series.clear();
+        if (histogram != null && Double.isFinite(histogram.min())) {
+            int[] counts = histogram.counts();
+            for (int i = 0; i < counts.length; i++) {
+                double start = histogram.binStart(i);
+                double end = histogram.max() > histogram.min() ? histogram.binEnd(i) : start + 1e-6;
+                series.add((start + end) / 2, start, end, counts[i], 0, counts[i]);
+            }
+        }
+        series.setNotify(true);
     }
 
     private void onStarted(RunStarted started) {
@@ -658,6 +713,10 @@ public final class TrainViewModel {
         layerUpdateData.removeAllSeries();
         layerUpdates.clear();
         layerStatsSeen = 0;
+        latestDistributions.clear();
+        distributionLayers.clear();
+        distributionLayer.set(null);
+        showDistributions();
         trainAccuracy.clear();
         validationAccuracy.clear();
         progress.set(0);
@@ -926,6 +985,29 @@ public final class TrainViewModel {
 
     public XYSeriesCollection layerUpdateData() {
         return layerUpdateData;
+    }
+
+    /** The layers with weight and activation histograms so far, in network order. */
+    public javafx.collections.ObservableList<String> distributionLayers() {
+        return distributionLayers;
+    }
+
+    /** The layer whose histograms {@link #weightHistogramData()} and {@link #activationHistogramData()} show. */
+    public ObjectProperty<String> distributionLayerProperty() {
+        return distributionLayer;
+    }
+
+    public org.jfree.data.xy.XYIntervalSeriesCollection weightHistogramData() {
+        return weightHistogramData;
+    }
+
+    public org.jfree.data.xy.XYIntervalSeriesCollection activationHistogramData() {
+        return activationHistogramData;
+    }
+
+    /** "activations: mean … · std …" of the chosen layer, or empty before the first measurement. */
+    public StringProperty activationTextProperty() {
+        return activationText;
     }
 
     public StringProperty epochsTextProperty() {

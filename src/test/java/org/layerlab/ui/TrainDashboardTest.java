@@ -88,6 +88,22 @@ class TrainDashboardTest {
                 .getChart().getXYPlot().getDataset());
         assertThat(onFx(() -> layers.getSeriesCount())).isEqualTo(3);
         assertThat(onFx(() -> layers.getItemCount(0))).isPositive();
+        // "Layer detail": the latest weight and activation histograms of the chosen layer.
+        org.jfree.data.xy.XYDataset weights = onFx(() -> robot.lookup("#weightHistogramChart")
+                .queryAs(ChartViewer.class).getChart().getXYPlot().getDataset());
+        org.jfree.data.xy.XYDataset activations = onFx(() -> robot.lookup("#activationHistogramChart")
+                .queryAs(ChartViewer.class).getChart().getXYPlot().getDataset());
+        assertThat(onFx(() -> robot.lookup("#distributionLayerCombo").queryComboBox().getItems()))
+                .containsExactly("dense_1", "dense_2", "output_1");
+        assertThat(onFx(() -> robot.lookup("#distributionLayerCombo").queryComboBox().getValue())).isEqualTo("dense_1");
+        assertThat(onFx(() -> weights.getItemCount(0))).isEqualTo(org.layerlab.core.train.Histogram.BINS);
+        assertThat(onFx(() -> activations.getItemCount(0))).isEqualTo(org.layerlab.core.train.Histogram.BINS);
+        assertThat(onFx(() -> label(robot, "#activationStatsLabel").getText())).startsWith("activations: mean ");
+        onFx(() -> robot.lookup("#distributionLayerCombo").<String>queryComboBox().setValue("output_1"));
+        // Softmax outputs are probabilities: every activation bar lies within [0, 1].
+        assertThat(onFx(() -> activations.getXValue(0, 0))).isBetween(0.0, 1.0);
+        assertThat(onFx(() -> activations.getXValue(0, org.layerlab.core.train.Histogram.BINS - 1)))
+                .isBetween(0.0, 1.0);
         assertThat(onFx(() -> robot.lookup("#hintsCard").query().isVisible())).isTrue();
         assertThat(onFx(() -> robot.lookup(".doctor-hint").queryAll().size())).isEqualTo(onFx(() -> train.hints().size()));
         assertThat(onFx(() -> label(robot, "#checkpointLabel").getText())).isEqualTo("Checkpoint saved after epoch 300.");
