@@ -219,11 +219,26 @@ public final class Dl4jTrainer implements Trainer {
             } catch (RuntimeException listenerFailure) {
                 LOG.warn("The training listener failed on RunFinished", listenerFailure);
             }
+            releaseWorkspaces();
             double fitSeconds = fitNanos / 1e9;
             TrainedModel model = network == null ? null : new Dl4jModel(network, data.train().columns());
             return new TrainingResult(model, history, outcome, message,
                     fitSeconds > 0 ? samplesFitted / fitSeconds : 0, backendSummary,
                     config.earlyStopping().enabled() ? bestEpoch : 0);
+        }
+
+        /**
+         * Frees the memory of the ND4J workspaces this thread trained in (activations, gradients) now, rather than
+         * whenever the garbage collector finds them: the {@link org.layerlab.core.train.TrainingService} gives each
+         * run a new thread, and a stopped run should hand its native memory back at once. Later work on this thread
+         * (e.g. predictions) simply opens new workspaces.
+         */
+        private void releaseWorkspaces() {
+            try {
+                Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            } catch (RuntimeException failure) {
+                LOG.warn("Could not release the training thread's ND4J workspaces", failure);
+            }
         }
 
         /**
