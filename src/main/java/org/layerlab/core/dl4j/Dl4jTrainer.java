@@ -74,7 +74,8 @@ import org.slf4j.LoggerFactory;
  * <p>A network that cannot train (see {@link ShapeInference}) is refused before anything is built, with its first
  * problem as the message.
  *
- * <p>Failures never escape: a loss that turns NaN or infinite, running out of memory, or any other error ends
+ * <p>Failures never escape: a loss that turns NaN or infinite or explodes (see {@link #EXPLODED_LOSS_FACTOR}),
+ * running out of memory, or any other error ends
  * the run with {@link Outcome#FAILED} and a message the user can act on. Exactly one {@link RunStarted} is
  * emitted first and exactly one {@link RunFinished} last.
  */
@@ -85,6 +86,21 @@ public final class Dl4jTrainer implements Trainer {
     static final int LAYER_STATS_EVERY = 20;
     /** Rows per forward pass when measuring loss and accuracy on a whole split. */
     static final int EVALUATION_BATCH_ROWS = 4096;
+    /**
+     * The loss has exploded when a minibatch's loss is this many times the untrained network's (the first minibatch's
+     * loss: what the network costs before it has learnt anything, e.g. ln 3 ≈ 1.1 for three classes, about 1 for
+     * standardized regression targets). Learning can only lower the loss; a run that makes it 10,000 times worse than
+     * guessing is diverging, and waits only for the numbers to overflow into infinity or NaN. A healthy run's noisy
+     * minibatches stay within a small factor of the start.
+     */
+    static final double EXPLODED_LOSS_FACTOR = 1e4;
+    /**
+     * ... and above this in absolute terms, so that a network whose untrained loss is tiny is not stopped for a
+     * harmless wobble. With softmax, DL4J clips probabilities at 1e-10, so a cross-entropy loss stays below about 23
+     * (plus any L1/L2 penalty): for classifiers this rule rarely fires and NaN is the usual sign; it is there for
+     * regression (mean squared error), whose loss grows without bound when the learning rate is too high.
+     */
+    static final double EXPLODED_LOSS_FLOOR = 1e3;
     /** Probabilities are clipped here before the logarithm, as DL4J's {@code LossMCXENT} does. */
     private static final double PROBABILITY_FLOOR = 1e-10;
 
@@ -150,6 +166,8 @@ public final class Dl4jTrainer implements Trainer {
         private long elapsedMillisBefore;
         private long globalIteration;
         private double currentRate = Double.NaN;
+        /** The loss of this process's first minibatch (the untrained network's, for a fresh run): NaN before it. */
+        private double firstLoss = Double.NaN;
         /** Recent epochs' durations, for the estimate of the time left. */
         private final Eta.Pace pace = new Eta.Pace();
         private String outputLayer;
@@ -221,11 +239,26 @@ public final class Dl4jTrainer implements Trainer {
             } catch (RuntimeException listenerFailure) {
                 LOG.warn("The training listener failed on RunFinished", listenerFailure);
             }
+            releaseWorkspaces();
             double fitSeconds = fitNanos / 1e9;
             TrainedModel model = network == null ? null : new Dl4jModel(network, data.train().columns());
             return new TrainingResult(model, history, outcome, message,
                     fitSeconds > 0 ? samplesFitted / fitSeconds : 0, backendSummary,
                     config.earlyStopping().enabled() ? bestEpoch : 0);
+        }
+
+        /**
+         * Frees the memory of the ND4J workspaces this thread trained in (activations, gradients) now, rather than
+         * whenever the garbage collector finds them: the {@link org.layerlab.core.train.TrainingService} gives each
+         * run a new thread, and a stopped run should hand its native memory back at once. Later work on this thread
+         * (e.g. predictions) simply opens new workspaces.
+         */
+        private void releaseWorkspaces() {
+            try {
+                Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            } catch (RuntimeException failure) {
+                LOG.warn("Could not release the training thread's ND4J workspaces", failure);
+            }
         }
 
         /**
@@ -399,6 +432,11 @@ public final class Dl4jTrainer implements Trainer {
                         double loss = network.score();
                         if (!Double.isFinite(loss)) {
                             return diverged(loss, epoch);
+                        }
+                        if (Double.isNaN(firstLoss)) {
+                            firstLoss = loss;
+                        } else if (hasExploded(loss)) {
+                            return exploded(loss, epoch);
                         }
                         double remaining = Double.isNaN(pace.secondsPerEpoch())
                                 ? Eta.remainingSeconds(globalIteration - startIteration,
@@ -648,12 +686,27 @@ public final class Dl4jTrainer implements Trainer {
 
         private Finish diverged(double loss, int epoch) {
             String what = Double.isNaN(loss) ? "NaN" : "infinite";
+            return new Finish(Outcome.FAILED, "Training diverged: the loss became " + what + " in epoch " + epoch
+                    + ". " + divergenceAdvice());
+        }
+
+        /** See {@link #EXPLODED_LOSS_FACTOR} and {@link #EXPLODED_LOSS_FLOOR}. */
+        private boolean hasExploded(double loss) {
+            return loss > EXPLODED_LOSS_FLOOR && loss > EXPLODED_LOSS_FACTOR * firstLoss;
+        }
+
+        private Finish exploded(double loss, int epoch) {
+            return new Finish(Outcome.FAILED, String.format(Locale.ROOT, "Training diverged: the loss exploded to "
+                    + "%.3g in epoch %d, over %,.0f times the %.3g it started at. ", loss, epoch, EXPLODED_LOSS_FACTOR,
+                    firstLoss) + divergenceAdvice());
+        }
+
+        private String divergenceAdvice() {
             double rate = Double.isFinite(currentRate) ? currentRate : config.learningRate();
             String smaller = BigDecimal.valueOf(rate).divide(BigDecimal.TEN)
                     .stripTrailingZeros().toPlainString();
-            return new Finish(Outcome.FAILED, "Training diverged: the loss became " + what + " in epoch " + epoch
-                    + ". The learning rate is probably too high — try 10× smaller (e.g. " + smaller + ")."
-                    + " If that does not help, look for extremely large values in the data.");
+            return "The learning rate is probably too high — try 10× smaller (e.g. " + smaller + ")."
+                    + " If that does not help, look for extremely large values in the data.";
         }
 
         private String completedMessage() {
