@@ -427,9 +427,19 @@ public final class TrainViewModel {
 
     // ---------------------------------------------------------------- events
 
+    /**
+     * Charts are redrawn at most this often while a run goes on (labels follow every drain). Redrawing the three
+     * charts took most of each 100 ms drain interval on the FX thread with software rendering on two cores.
+     */
+    static final long CHART_REDRAW_NANOS = 400_000_000L;
+    private boolean lossPending;
+    private boolean accuracyPending;
+    private boolean layersPending;
+    private long lastChartRedraw;
+
     /** Moves queued events into the charts and labels. UI thread only. */
     public void drain() {
-        if (events.isEmpty()) {
+        if (events.isEmpty() && !(lossPending || accuracyPending || layersPending)) {
             return;
         }
         boolean lossChanged = false;
@@ -475,17 +485,14 @@ public final class TrainViewModel {
                         best.bestEpoch(), best.metric(), best.value()));
             }
         }
-        // Points were added without notification; one change per chart means one redraw per chart.
-        if (lossChanged) {
-            loss.fireSeriesChanged();
-            validationLoss.fireSeriesChanged();
-        }
-        if (accuracyChanged) {
-            trainAccuracy.fireSeriesChanged();
-            validationAccuracy.fireSeriesChanged();
-        }
-        if (layersChanged) {
-            layerUpdates.values().forEach(XYSeries::fireSeriesChanged);
+        // Points were added without notification. A chart redraws itself, all its series, at once for every change
+        // it hears of (and a redraw of a busy chart takes tens of milliseconds on the FX thread), so each chart is
+        // told once: through one of its series, even if only another one got points.
+        lossPending |= lossChanged;
+        accuracyPending |= accuracyChanged;
+        layersPending |= layersChanged;
+        if (run == null || System.nanoTime() - lastChartRedraw >= CHART_REDRAW_NANOS) {
+            redrawCharts();
         }
         if (distributionsChanged) {
             if (distributionLayer.get() == null) {
@@ -648,6 +655,23 @@ public final class TrainViewModel {
         return changed;
     }
 
+    /** Tells each chart with new points once (see {@link #CHART_REDRAW_NANOS}). */
+    private void redrawCharts() {
+        if (lossPending) {
+            loss.fireSeriesChanged();
+        }
+        if (accuracyPending) {
+            trainAccuracy.fireSeriesChanged();
+        }
+        if (layersPending && !layerUpdates.isEmpty()) {
+            layerUpdates.values().iterator().next().fireSeriesChanged();
+        }
+        lossPending = false;
+        accuracyPending = false;
+        layersPending = false;
+        lastChartRedraw = System.nanoTime();
+    }
+
     private void finish(TrainingRun finished, TrainingResult result, Throwable failure, Evaluation evaluation,
                         String evaluationProblem) {
         if (finished != run) {
@@ -655,6 +679,7 @@ public final class TrainViewModel {
         }
         finishedRun = finished;
         drain();
+        redrawCharts();
         ticker.stop();
         run = null;
         stopping.set(false);
