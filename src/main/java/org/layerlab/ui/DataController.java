@@ -26,8 +26,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -397,33 +395,10 @@ public final class DataController {
             classBalanceBox.getChildren().add(none);
             return;
         }
-        int max = counts.stream().mapToInt(ClassCount::count).max().orElse(1);
         int total = counts.stream().mapToInt(ClassCount::count).sum();
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("class-balance");
-        grid.setHgap(8);
-        grid.setVgap(4);
-        for (int i = 0; i < counts.size(); i++) {
-            ClassCount count = counts.get(i);
-            Label name = new Label(count.className());
-            name.getStyleClass().add("class-name");
-            name.setMaxWidth(120);
-            Region bar = new Region();
-            bar.getStyleClass().add("class-bar");
-            double share = (double) count.count() / max;
-            bar.setPrefWidth(Math.max(2, 140 * share));
-            bar.setMinWidth(Region.USE_PREF_SIZE);
-            bar.setMaxWidth(Region.USE_PREF_SIZE);
-            HBox track = new HBox(bar);
-            track.getStyleClass().add("class-track");
-            track.setPrefWidth(140);
-            track.setMinWidth(60);
-            HBox.setHgrow(track, Priority.ALWAYS);
-            Label number = new Label(String.format("%,d (%.0f%%)", count.count(), 100.0 * count.count() / total));
-            number.getStyleClass().add("class-count");
-            grid.addRow(i, name, track, number);
-        }
-        classBalanceBox.getChildren().add(grid);
+        int[] numbers = counts.stream().mapToInt(ClassCount::count).toArray();
+        classBalanceBox.getChildren().add(ClassBalanceBars.of(counts.stream().map(ClassCount::className).toList(),
+                numbers, c -> String.format("%,d (%.0f%%)", numbers[c], 100.0 * numbers[c] / total)));
     }
 
     private void showNotes() {

@@ -13,9 +13,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -131,33 +128,7 @@ public final class ImagesController {
     }
 
     private void showClassCounts(ImageFolder folder, int[] counts) {
-        int max = 1;
-        for (int count : counts) {
-            max = Math.max(max, count);
-        }
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("class-balance");
-        grid.setHgap(8);
-        grid.setVgap(4);
-        for (int c = 0; c < counts.length; c++) {
-            Label name = new Label(folder.classNames().get(c));
-            name.getStyleClass().add("class-name");
-            name.setMaxWidth(120);
-            Region bar = new Region();
-            bar.getStyleClass().add("class-bar");
-            bar.setPrefWidth(Math.max(2, 140.0 * counts[c] / max));
-            bar.setMinWidth(Region.USE_PREF_SIZE);
-            bar.setMaxWidth(Region.USE_PREF_SIZE);
-            HBox track = new HBox(bar);
-            track.getStyleClass().add("class-track");
-            track.setPrefWidth(140);
-            track.setMinWidth(60);
-            HBox.setHgrow(track, Priority.ALWAYS);
-            Label number = new Label(imagesText(counts[c]));
-            number.getStyleClass().add("class-count");
-            grid.addRow(c, name, track, number);
-        }
-        classCountsBox.getChildren().add(grid);
+        classCountsBox.getChildren().add(ClassBalanceBars.of(folder.classNames(), counts, c -> imagesText(counts[c])));
     }
 
     static String imagesText(int count) {
