@@ -79,17 +79,9 @@ public final class ImageDecoder {
         return image;
     }
 
-    /** The size of the image in a file without decoding all its pixels: {height, width}. */
+    /** The size of the image in a file: {height, width}. */
     public static int[] size(Path file) {
-        BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
-        } catch (IOException | RuntimeException e) {
-            throw new DataProblem("'" + file.getFileName() + "' could not be read as an image.", e);
-        }
-        if (image == null) {
-            throw new DataProblem("'" + file.getFileName() + "' is not an image LayerLab can read.");
-        }
+        BufferedImage image = read(file);
         return new int[] {image.getHeight(), image.getWidth()};
     }
 
