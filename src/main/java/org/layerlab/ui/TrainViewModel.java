@@ -176,6 +176,9 @@ public final class TrainViewModel {
         lossData.addSeries(validationLoss);
         weightHistogramData.addSeries(weightBins);
         activationHistogramData.addSeries(activationBins);
+        // Filling a histogram would redraw its chart once per bin; its redraws go through `redraws` instead.
+        weightBins.setNotify(false);
+        activationBins.setNotify(false);
         distributionLayer.addListener((obs, old, layer) -> showDistributions());
 
         showConfig(shared.trainingProperty().get());
@@ -428,18 +431,16 @@ public final class TrainViewModel {
     // ---------------------------------------------------------------- events
 
     /**
-     * Charts are redrawn at most this often while a run goes on (labels follow every drain). Redrawing the three
-     * charts took most of each 100 ms drain interval on the FX thread with software rendering on two cores.
+     * Each chart is redrawn at most this often while a run goes on, and one chart per drain at most (labels follow
+     * every drain): redrawing the charts together took over 100 ms of one FX pulse with software rendering on two
+     * busy cores.
      */
     static final long CHART_REDRAW_NANOS = 400_000_000L;
-    private boolean lossPending;
-    private boolean accuracyPending;
-    private boolean layersPending;
-    private long lastChartRedraw;
+    private final StaggeredRedraws redraws = new StaggeredRedraws(CHART_REDRAW_NANOS);
 
     /** Moves queued events into the charts and labels. UI thread only. */
     public void drain() {
-        if (events.isEmpty() && !(lossPending || accuracyPending || layersPending)) {
+        if (events.isEmpty() && !redraws.hasPending()) {
             return;
         }
         boolean lossChanged = false;
@@ -488,18 +489,27 @@ public final class TrainViewModel {
         // Points were added without notification. A chart redraws itself, all its series, at once for every change
         // it hears of (and a redraw of a busy chart takes tens of milliseconds on the FX thread), so each chart is
         // told once: through one of its series, even if only another one got points.
-        lossPending |= lossChanged;
-        accuracyPending |= accuracyChanged;
-        layersPending |= layersChanged;
-        if (run == null || System.nanoTime() - lastChartRedraw >= CHART_REDRAW_NANOS) {
-            redrawCharts();
+        if (lossChanged) {
+            redraws.request("loss", loss::fireSeriesChanged);
+        }
+        if (accuracyChanged) {
+            redraws.request("accuracy", trainAccuracy::fireSeriesChanged);
+        }
+        if (layersChanged && !layerUpdates.isEmpty()) {
+            XYSeries anyLayer = layerUpdates.values().iterator().next();
+            redraws.request("layers", anyLayer::fireSeriesChanged);
         }
         if (distributionsChanged) {
             if (distributionLayer.get() == null) {
-                distributionLayer.set(distributionLayers.get(0)); // draws it, through the listener
+                distributionLayer.set(distributionLayers.get(0)); // fills the histograms, through the listener
             } else {
                 showDistributions();
             }
+        }
+        if (run == null) {
+            redraws.drawAll(System.nanoTime());
+        } else {
+            redraws.drawOneDue(System.nanoTime());
         }
     }
 
@@ -509,13 +519,20 @@ public final class TrainViewModel {
                 distributionLayer.get() == null ? null : latestDistributions.get(distributionLayer.get());
         fillBins(weightBins, latest == null ? null : latest.weightHistogram());
         fillBins(activationBins, latest == null ? null : latest.activationHistogram());
+        redraws.request("weights", () -> weightHistogramData.seriesChanged(
+                new org.jfree.data.general.SeriesChangeEvent(weightBins)));
+        redraws.request("activations", () -> activationHistogramData.seriesChanged(
+                new org.jfree.data.general.SeriesChangeEvent(activationBins)));
+        if (run == null) {
+            redraws.drawAll(System.nanoTime());
+        }
         activationText.set(latest == null ? "" : String.format(Locale.ROOT,
                 "activations: mean %s · std %s (at iteration %d)", plain(latest.activationMean()),
                 plain(latest.activationStd()), latest.globalIteration()));
     }
 
+    /** Replaces the bins silently (the series never notify, see the constructor); the caller asks for the redraw. */
     private static void fillBins(org.jfree.data.xy.XYIntervalSeries series, org.layerlab.core.train.Histogram histogram) {
-        series.setNotify(false);
         series.clear();
         if (histogram != null && Double.isFinite(histogram.min())) {
             int[] counts = histogram.counts();
@@ -525,7 +542,6 @@ public final class TrainViewModel {
                 series.add((start + end) / 2, start, end, counts[i], 0, counts[i]);
             }
         }
-        series.setNotify(true);
     }
 
     private void onStarted(RunStarted started) {
@@ -655,23 +671,6 @@ public final class TrainViewModel {
         return changed;
     }
 
-    /** Tells each chart with new points once (see {@link #CHART_REDRAW_NANOS}). */
-    private void redrawCharts() {
-        if (lossPending) {
-            loss.fireSeriesChanged();
-        }
-        if (accuracyPending) {
-            trainAccuracy.fireSeriesChanged();
-        }
-        if (layersPending && !layerUpdates.isEmpty()) {
-            layerUpdates.values().iterator().next().fireSeriesChanged();
-        }
-        lossPending = false;
-        accuracyPending = false;
-        layersPending = false;
-        lastChartRedraw = System.nanoTime();
-    }
-
     private void finish(TrainingRun finished, TrainingResult result, Throwable failure, Evaluation evaluation,
                         String evaluationProblem) {
         if (finished != run) {
@@ -679,7 +678,7 @@ public final class TrainViewModel {
         }
         finishedRun = finished;
         drain();
-        redrawCharts();
+        redraws.drawAll(System.nanoTime());
         ticker.stop();
         run = null;
         stopping.set(false);

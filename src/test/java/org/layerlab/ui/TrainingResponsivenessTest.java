@@ -33,6 +33,8 @@ class TrainingResponsivenessTest {
 
     private LayerLabApp app;
     private final List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
+    /** When (milliseconds since the JVM started, as in -Xlog:gc) each gap over 50 ms ended, to line up with GC logs. */
+    private final List<String> longGaps = Collections.synchronizedList(new ArrayList<>());
     private AnimationTimer timer;
 
     @Start
@@ -82,6 +84,11 @@ class TrainingResponsivenessTest {
                 public void handle(long now) {
                     if (last != 0) {
                         gaps.add(now - last);
+                        if (now - last > 50_000_000L) {
+                            longGaps.add(String.format(Locale.ROOT, "%.3fs:%.0fms",
+                                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
+                                    (now - last) / 1e6));
+                        }
                     }
                     last = now;
                 }
@@ -144,6 +151,7 @@ class TrainingResponsivenessTest {
                 gc.getCollectionCount(), gc.getCollectionTime()));
         System.out.printf(Locale.ROOT, "=== idle window before training (%d pulses): 99th percentile %.1f ms, longest %.1f ms%n",
                 idle.size(), idle.get((int) Math.ceil(0.99 * idle.size()) - 1) / 1e6, idle.get(idle.size() - 1) / 1e6);
+        System.out.println("=== gaps over 50 ms (JVM uptime when the gap ended: gap): " + longGaps);
         assertThat(sorted).isNotEmpty();
         assertThat(project.trainingResultProperty().get().history()).hasSize(EPOCHS);
     }
