@@ -24,6 +24,8 @@ public final class RunHistory {
     static final int MAX_DESCRIBED_LAYERS = 8;
 
     private final List<RunRecord> runs = new ArrayList<>();
+    /** Numbers up to this one are taken even if no run here has them (files on disk that could not be read). */
+    private int reservedUpTo;
 
     /**
      * Keeps a finished run and gives it the next number.
@@ -41,9 +43,10 @@ public final class RunHistory {
 
     /**
      * Replaces the runs with {@code saved} (e.g. read from a project's folder), keeping their numbers; the next run
-     * gets the number after the highest.
+     * gets the number after the highest of them and {@code numbersTakenUpTo}.
      */
-    public void replaceWith(List<RunRecord> saved) {
+    public void replaceWith(List<RunRecord> saved, int numbersTakenUpTo) {
+        reservedUpTo = numbersTakenUpTo;
         runs.clear();
         runs.addAll(saved);
         runs.sort(java.util.Comparator.comparingInt(RunRecord::number));
@@ -51,7 +54,7 @@ public final class RunHistory {
 
     /** One more than the highest number so far, so that a run left out when loading never has its number reused. */
     private int nextNumber() {
-        return runs.stream().mapToInt(RunRecord::number).max().orElse(0) + 1;
+        return Math.max(reservedUpTo, runs.stream().mapToInt(RunRecord::number).max().orElse(0)) + 1;
     }
 
     /** The runs, oldest first. */

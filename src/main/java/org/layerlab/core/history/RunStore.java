@@ -48,8 +48,13 @@ public final class RunStore {
     private RunStore() {
     }
 
-    /** What was found in a runs folder: the runs that could be read, oldest first, and a note per file left out. */
-    public record Loaded(List<RunRecord> runs, List<String> notes) {
+    /**
+     * What was found in a runs folder: the runs that could be read, oldest first, and a note per file left out.
+     *
+     * @param highestNumber the highest run number among the folder's run files, those left out included, so that
+     *                      a new run never overwrites a file that could not be read (e.g. one from a newer LayerLab)
+     */
+    public record Loaded(List<RunRecord> runs, List<String> notes, int highestNumber) {
         public Loaded {
             runs = List.copyOf(runs);
             notes = List.copyOf(notes);
@@ -85,7 +90,7 @@ public final class RunStore {
     /** Reads every run file in {@code folder}, by number; an absent folder has no runs. */
     public static Loaded load(Path folder) {
         if (folder == null || !Files.isDirectory(folder)) {
-            return new Loaded(List.of(), List.of());
+            return new Loaded(List.of(), List.of(), 0);
         }
         List<Path> files;
         try (Stream<Path> children = Files.list(folder)) {
@@ -93,7 +98,7 @@ public final class RunStore {
                     .sorted(Comparator.comparingInt(RunStore::numberOf)).toList();
         } catch (IOException unreadable) {
             return new Loaded(List.of(), List.of("The earlier runs in " + folder + " could not be listed ("
-                    + unreadable.getMessage() + "), so they are not shown."));
+                    + unreadable.getMessage() + "), so they are not shown."), 0);
         }
         List<RunRecord> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -106,7 +111,7 @@ public final class RunStore {
                         + unreadable.getMessage() + ").");
             }
         }
-        return new Loaded(runs, notes);
+        return new Loaded(runs, notes, files.isEmpty() ? 0 : numberOf(files.get(files.size() - 1)));
     }
 
     /** The number in a run file's name, or -1 for any other file (temporary files start with a dot). */

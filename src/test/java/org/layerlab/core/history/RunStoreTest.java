@@ -122,14 +122,14 @@ class RunStoreTest {
 
         // A run added after loading never takes the number of one left out.
         RunHistory reopened = new RunHistory();
-        RunRecord first = loaded.runs().get(0);
-        reopened.replaceWith(List.of(first, new RunRecord(3, first.started(), first.config(), first.network(),
-                first.epochs(), first.outcome(), null, null)));
+        assertThat(loaded.highestNumber()).isEqualTo(3);
+        reopened.replaceWith(loaded.runs(), loaded.highestNumber());
         RunRecord next = reopened.add(START, new TrainingConfig(2, 8, 0.01, 1), NetworkGraph.defaultGraph(),
                 result(Outcome.COMPLETED, 2, false), null, null);
         assertThat(next.number()).isEqualTo(4);
-        assertThat(reopened.find(3)).isPresent();
+        assertThat(reopened.find(1)).isPresent();
         assertThat(reopened.find(2)).isEmpty();
+        assertThat(reopened.find(4)).contains(next);
     }
 
     @Test
