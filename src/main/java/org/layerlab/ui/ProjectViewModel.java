@@ -463,8 +463,10 @@ public final class ProjectViewModel {
     }
 
     /**
-     * Keeps a finished run in the session's history (numbered in the order runs finish) and shows it in
-     * {@link #runs()}. UI thread only.
+     * Keeps a finished run in the project's history (numbered in the order runs finish) and shows it in
+     * {@link #runs()}. A saved project's run is also written to its runs folder ({@link RunStore}) in the
+     * background; a project not saved yet keeps it in memory until {@link #saveProject} writes them all. UI thread
+     * only.
      */
     public RunRecord recordRun(java.time.Instant started, TrainingConfig config, NetworkGraph networkSpec,
                                TrainingResult result, Evaluation measured, RegressionEvaluation regression) {
