@@ -391,7 +391,9 @@ public final class ProjectViewModel {
         }, runsProblem -> {
             projectFile.set(target.toAbsolutePath().normalize());
             clearError();
-            runsNote.set(runsProblem);
+            if (!runsProblem.isEmpty()) {
+                runsNote.set(runsProblem);
+            }
             status.set("Saved project to " + target + "." + (runsProblem.isEmpty() ? "" : " " + runsProblem));
         }, this::showError);
     }
