@@ -56,6 +56,9 @@ public final class EvaluateController {
     @FXML private Node emptyState;
     @FXML private Node evaluationContent;
     @FXML private Label summaryLabel;
+    @FXML private Label evaluationTitleLabel;
+    @FXML private Label accuracyHelpLabel;
+    @FXML private Label emptyLeadLabel;
     @FXML private Label testAccuracyValue;
     @FXML private Label macroPrecisionValue;
     @FXML private Label macroRecallValue;
@@ -128,6 +131,15 @@ public final class EvaluateController {
                 "residual", model.residuals(), "Train a model to see its errors."));
         evaluationContent.visibleProperty().bind(model.availableProperty());
         summaryLabel.textProperty().bind(model.summaryProperty());
+        // An image folder's test split is images, not rows.
+        evaluationTitleLabel.textProperty().bind(javafx.beans.binding.Bindings.concat("Evaluation on the ", model.testItemsProperty()));
+        accuracyHelpLabel.textProperty().bind(javafx.beans.binding.Bindings.concat("share of ", model.testItemsProperty(),
+                " predicted right"));
+        emptyLeadLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String items = model.testItemsProperty().get();
+            return "After training, this step shows how well the network predicts the " + items + ": "
+                    + items.substring("test ".length()) + " it never saw while learning.";
+        }, model.testItemsProperty()));
         testAccuracyValue.textProperty().bind(model.accuracyTextProperty());
         macroPrecisionValue.textProperty().bind(model.macroPrecisionTextProperty());
         macroRecallValue.textProperty().bind(model.macroRecallTextProperty());

@@ -40,6 +40,8 @@ public final class EvaluateViewModel {
     private final ReadOnlyStringWrapper macroRecallText = new ReadOnlyStringWrapper(this, "macroRecallText", "–");
     private final ReadOnlyStringWrapper macroF1Text = new ReadOnlyStringWrapper(this, "macroF1Text", "–");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    /** "test rows" for a table, "test images" for an image folder: what the headings call the test split. */
+    private final ReadOnlyStringWrapper testItems = new ReadOnlyStringWrapper(this, "testItems", "test rows");
     private final ObservableList<ClassMetrics> classMetrics = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper weightedText = new ReadOnlyStringWrapper(this, "weightedText", "");
     private final ReadOnlyStringWrapper macroAucText = new ReadOnlyStringWrapper(this, "macroAucText", "–");
@@ -67,10 +69,21 @@ public final class EvaluateViewModel {
     public EvaluateViewModel(ProjectViewModel shared) {
         this.shared = shared;
         this.comparison = new RunComparisonViewModel(shared);
+        shared.imageExperimentProperty().addListener((obs, old, images) -> testItems.set(testItemsOf(images)));
+        testItems.set(testItemsOf(shared.getImageExperiment()));
         shared.evaluationProperty().addListener((obs, old, evaluation) -> show(evaluation));
         show(shared.evaluationProperty().get());
         shared.regressionResultProperty().addListener((obs, old, result) -> showRegression(result));
         showRegression(shared.regressionResultProperty().get());
+    }
+
+    private static String testItemsOf(ImageExperiment images) {
+        return images == null ? "test rows" : "test images";
+    }
+
+    /** "test rows", or "test images" when an image folder is open: for headings such as "Evaluation on the …". */
+    public ReadOnlyStringProperty testItemsProperty() {
+        return testItems.getReadOnlyProperty();
     }
 
     /** Regression: MAE, RMSE and R², and one point per test row (actual across, predicted up). */
@@ -418,8 +431,9 @@ public final class EvaluateViewModel {
         for (int c = 0; c < evaluation.classes().size(); c++) {
             correct += evaluation.confusion()[c][c];
         }
-        summary.set(String.format("Measured on the %,d test rows, which the network never saw while training: "
-                + "%,d right, %,d wrong.", evaluation.total(), correct, evaluation.total() - correct));
+        summary.set(String.format("Measured on the %,d %s, which the network never saw while training: "
+                + "%,d right, %,d wrong.", evaluation.total(), testItemsOf(shared.getImageExperiment()), correct,
+                evaluation.total() - correct));
         List<ClassMetrics> rows = new ArrayList<>();
         for (int c = 0; c < evaluation.classes().size(); c++) {
             rows.add(new ClassMetrics(evaluation.classes().get(c), evaluation.precision(c), evaluation.recall(c),

@@ -47,6 +47,7 @@ import org.layerlab.core.evaluate.RegressionEvaluation;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.history.RunHistory;
 import org.layerlab.core.history.RunRecord;
+import org.layerlab.core.history.RunStore;
 import org.layerlab.core.graph.Templates;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.preprocess.Preprocessing;
@@ -104,10 +105,15 @@ public final class ProjectViewModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final IntegerProperty busyTasks = new SimpleIntegerProperty(this, "busyTasks");
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.DATA);
-    /** Every finished run of the session; {@link #runs} mirrors it for the views. */
+    /**
+     * Every finished run of the project (read from its runs folder when a project file is opened, else kept since
+     * the app started); {@link #runs} mirrors it for the views.
+     */
     private final RunHistory runHistory = new RunHistory();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
+    /** Why some saved runs are not shown, or that runs could not be saved; empty when all is well. */
+    private final StringProperty runsNote = new SimpleStringProperty(this, "runsNote", "");
 
     /** Bumped whenever the data or its preparation changes, so that a late preparation result is dropped. */
     private long dataGeneration;
@@ -190,7 +196,7 @@ public final class ProjectViewModel {
             List<String> excluded = excludedByDefault.stream().filter(c -> loaded.find(c).isPresent()).toList();
             Project opened = new Project(file.toAbsolutePath().normalize(), label, split,
                     new Preprocessing(standardize, excluded), networkSpec, config);
-            return new Loaded(opened, loaded, Preparation.of(opened, loaded));
+            return new Loaded(opened, loaded, Preparation.of(opened, loaded), null);
         }, loaded -> {
             apply(loaded, note);
             projectFile.set(null);
@@ -232,17 +238,25 @@ public final class ProjectViewModel {
         ImageExperiment.Progress progress = throttledImageProgress(cancelled);
         inBackground(() -> {
             ImageExperiment prepared = ImageExperiment.prepare(opened, progress, cancelled::get);
-            return fitDefaultNetwork ? prepared.withNetwork(Templates.find(ImageExperiment.DEFAULT_TEMPLATE)
-                    .orElseThrow().buildFor(prepared.data().signature())) : prepared;
-        }, prepared -> {
+            RunStore.Loaded savedRuns = fromProjectFile == null ? null
+                    : RunStore.load(RunStore.folderFor(fromProjectFile));
+            return new LoadedImages(fitDefaultNetwork ? prepared.withNetwork(
+                    Templates.find(ImageExperiment.DEFAULT_TEMPLATE).orElseThrow()
+                            .buildFor(prepared.data().signature())) : prepared, savedRuns);
+        }, loadedImages -> {
             if (cancelled.get()) {
                 return;
             }
+            ImageExperiment prepared = loadedImages.experiment();
             imagesLoading.set(false);
             applyImages(prepared);
             projectFile.set(fromProjectFile);
+            if (loadedImages.runs() != null) {
+                showSavedRuns(loadedImages.runs());
+            }
             status.set(String.format(Locale.ROOT, "Loaded %,d images in %d classes from %s.",
-                    prepared.folder().imageCount(), prepared.folder().classNames().size(), fileName(folder)));
+                    prepared.folder().imageCount(), prepared.folder().classNames().size(), fileName(folder))
+                    + (loadedImages.runs() == null || runsNote.get().isEmpty() ? "" : " " + runsNote.get()));
         }, failure -> {
             if (cancelled.get() && imageExperiment.get() != null) {
                 return; // a later folder is already shown
@@ -333,11 +347,13 @@ public final class ProjectViewModel {
                 throw new DataProblem("The project '" + fileName(file) + "' uses the data file '"
                         + opened.dataFile() + "', which could not be opened. " + problem.getMessage(), problem);
             }
-            return new Loaded(opened, loaded, Preparation.of(opened, loaded));
+            return new Loaded(opened, loaded, Preparation.of(opened, loaded), RunStore.load(RunStore.folderFor(file)));
         }, loaded -> {
             apply(loaded, "");
             projectFile.set(file.toAbsolutePath().normalize());
-            status.set("Opened project " + fileName(file) + " (" + rowsAndColumns(loaded.table()) + ").");
+            showSavedRuns(loaded.runs());
+            status.set("Opened project " + fileName(file) + " (" + rowsAndColumns(loaded.table()) + ")."
+                    + (runsNote.get().isEmpty() ? "" : " " + runsNote.get()));
         }, failure -> {
             status.set("Could not open " + fileName(file) + ".");
             showError(failure);
@@ -367,13 +383,18 @@ public final class ProjectViewModel {
             return;
         }
         Path target = withProjectExtension(file);
+        // A project's runs are written with it, so that runs trained before the first save are kept too.
+        List<RunRecord> toSave = List.copyOf(runs);
         inBackground(() -> {
             ProjectStore.save(current, target);
-            return target;
-        }, saved -> {
-            projectFile.set(saved.toAbsolutePath().normalize());
+            return saveRuns(toSave, target);
+        }, runsProblem -> {
+            projectFile.set(target.toAbsolutePath().normalize());
             clearError();
-            status.set("Saved project to " + saved + ".");
+            if (!runsProblem.isEmpty()) {
+                runsNote.set(runsProblem);
+            }
+            status.set("Saved project to " + target + "." + (runsProblem.isEmpty() ? "" : " " + runsProblem));
         }, this::showError);
     }
 
@@ -444,17 +465,61 @@ public final class ProjectViewModel {
     }
 
     /**
-     * Keeps a finished run in the session's history (numbered in the order runs finish) and shows it in
-     * {@link #runs()}. UI thread only.
+     * Keeps a finished run in the project's history (numbered in the order runs finish) and shows it in
+     * {@link #runs()}. A saved project's run is also written to its runs folder ({@link RunStore}) in the
+     * background; a project not saved yet keeps it in memory until {@link #saveProject} writes them all. UI thread
+     * only.
      */
     public RunRecord recordRun(java.time.Instant started, TrainingConfig config, NetworkGraph networkSpec,
                                TrainingResult result, Evaluation measured, RegressionEvaluation regression) {
         RunRecord record = runHistory.add(started, config, networkSpec, result, measured, regression);
         runs.add(record);
+        Path file = projectFile.get();
+        if (file != null) {
+            // A project not saved yet keeps its runs in memory; Save writes them all.
+            inBackground(() -> saveRuns(List.of(record), file), problem -> {
+                if (!problem.isEmpty()) {
+                    runsNote.set(problem);
+                }
+            }, this::showError);
+        }
         return record;
     }
 
-    /** Every finished run of this session, oldest first. Read-only for the views. */
+    /** Writes {@code toSave} into the runs folder of {@code projectFile}; returns what went wrong, or "". */
+    private static String saveRuns(List<RunRecord> toSave, Path projectFile) {
+        Path folder = RunStore.folderFor(projectFile);
+        List<String> failed = new java.util.ArrayList<>();
+        String reason = "";
+        for (RunRecord run : toSave) {
+            try {
+                RunStore.save(run, folder);
+            } catch (java.io.IOException | RuntimeException failure) {
+                failed.add(run.name());
+                reason = UserMessages.of(failure);
+            }
+        }
+        if (failed.isEmpty()) {
+            return "";
+        }
+        return String.join(", ", failed) + (failed.size() == 1 ? " was" : " were") + " not saved to " + folder
+                + " (" + reason + "), so " + (failed.size() == 1 ? "it" : "they")
+                + " will be gone when LayerLab closes. Check that the folder can be written to, then save again.";
+    }
+
+    /** Shows a project's saved runs in place of the ones shown before, with a note on any left out. */
+    private void showSavedRuns(RunStore.Loaded saved) {
+        runHistory.replaceWith(saved.runs(), saved.highestNumber());
+        runs.setAll(runHistory.runs());
+        runsNote.set(saved.notes().isEmpty() ? "" : saved.notesText());
+    }
+
+    /** Why some saved runs are not shown, or why runs could not be saved; empty when all is well. */
+    public ReadOnlyStringProperty runsNoteProperty() {
+        return runsNote;
+    }
+
+    /** Every finished run of the project (see {@link #recordRun}), oldest first. Read-only for the views. */
     public ObservableList<RunRecord> runs() {
         return runsView;
     }
@@ -532,7 +597,11 @@ public final class ProjectViewModel {
     }
 
     /** What a load produced. */
-    private record Loaded(Project project, Table table, Preparation preparation) {
+    private record Loaded(Project project, Table table, Preparation preparation, RunStore.Loaded runs) {
+    }
+
+    /** What an opened image project brings: its images, and its saved runs (null for a folder opened afresh). */
+    private record LoadedImages(ImageExperiment experiment, RunStore.Loaded runs) {
     }
 
     /** A prepared experiment, or the reason there is none (e.g. the label has only one class). */

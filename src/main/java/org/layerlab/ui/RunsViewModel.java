@@ -16,7 +16,7 @@ import org.layerlab.core.history.RunRecord;
 import org.layerlab.core.train.TrainingEvent.EpochEnded;
 
 /**
- * The session's runs as a list to tick, and the curves of the ticked runs overlaid: validation loss, and validation
+ * The project's runs as a list to tick, and the curves of the ticked runs overlaid: validation loss, and validation
  * accuracy (or mean absolute error for regression) per epoch, one series per run named after it.
  *
  * <p>The series are built off the UI thread (a run may have up to {@value org.layerlab.core.train.TrainingConfig#MAX_EPOCHS}
@@ -69,15 +69,27 @@ public final class RunsViewModel {
     }
 
     /**
-     * @param runs the session's runs (only ever added to)
+     * @param runs the project's runs: added to as runs finish, replaced when a project is opened
      * @param ui   runs the swap of the series on the UI thread
      */
     public RunsViewModel(ObservableList<RunRecord> runs, Executor ui) {
         this.ui = ui;
         runs.forEach(this::addRow);
         runs.addListener((ListChangeListener<RunRecord>) change -> {
+            boolean onlyAdded = true;
             while (change.next()) {
-                change.getAddedSubList().forEach(this::addRow);
+                onlyAdded &= !change.wasRemoved() && !change.wasPermutated() && !change.wasUpdated();
+            }
+            change.reset();
+            if (onlyAdded) {
+                while (change.next()) {
+                    change.getAddedSubList().forEach(this::addRow);
+                }
+            } else {
+                // Another project's runs: start the list afresh, with nothing ticked.
+                rows.clear();
+                runs.forEach(this::addRow);
+                refreshOverlay();
             }
         });
     }

@@ -76,6 +76,7 @@ public final class TrainController {
     @FXML private ChartViewer weightHistogramChart;
     @FXML private ChartViewer activationHistogramChart;
     @FXML private javafx.scene.control.TableView<RunsViewModel.Row> runsTable;
+    @FXML private Label runsNoteLabel;
     @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, Boolean> runTickColumn;
     @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, String> runNameColumn;
     @FXML private javafx.scene.control.TableColumn<RunsViewModel.Row, String> runSettingsColumn;
@@ -191,6 +192,9 @@ public final class TrainController {
 
     private void initializeRuns() {
         RunsViewModel runs = model.runs();
+        runsNoteLabel.textProperty().bind(model.shared().runsNoteProperty());
+        runsNoteLabel.visibleProperty().bind(model.shared().runsNoteProperty().isNotEmpty());
+        runsNoteLabel.managedProperty().bind(runsNoteLabel.visibleProperty());
         runsTable.setItems(runs.rows());
         runTickColumn.setCellValueFactory(cell -> cell.getValue().tickedProperty());
         runTickColumn.setCellFactory(javafx.scene.control.cell.CheckBoxTableCell.forTableColumn(runTickColumn));

@@ -136,6 +136,10 @@ public final class TrainViewModel {
     private final ObjectProperty<java.nio.file.Path> resumableCheckpoint =
             new SimpleObjectProperty<>(this, "resumableCheckpoint");
     private final ReadOnlyStringWrapper resumeText = new ReadOnlyStringWrapper(this, "resumeText", "");
+    /** The state saved with {@link #resumableCheckpoint}: its settings are the ones a resumed run keeps. */
+    private org.layerlab.core.train.Checkpoint resumableState;
+    /** Said when a resumed run starts: which of the form's settings it does not take; "" for a fresh run. */
+    private String resumeNote = "";
     private final TrainingDoctor doctor = new TrainingDoctor();
     private final TrainingCurves curves = new TrainingCurves();
     private final RunsViewModel runs;
@@ -226,15 +230,75 @@ public final class TrainViewModel {
         start(null);
     }
 
-    /** Continues the project's last checkpointed run (up to the epochs set now), if there is one. */
+    /**
+     * Continues the project's last checkpointed run, if there is one, up to the epochs set now but otherwise with the
+     * settings it was started with (as {@code layerlab train --resume} does): a run whose batch size, learning rate
+     * or seed changed halfway would end differently from one that never stopped. When the form's settings differ,
+     * the run status says which ones the resumed run keeps.
+     */
     public void resumeFromCheckpoint() {
-        if (resumableCheckpoint.get() != null) {
-            start(resumableCheckpoint.get());
+        if (resumableCheckpoint.get() == null || resumableState == null) {
+            return;
         }
+        TrainingConfig form = shared.trainingProperty().get();
+        TrainingConfig kept = resumableState.config().withEpochs(form.epochs());
+        start(resumableCheckpoint.get(), kept, resumedSettingsNote(kept, form));
     }
 
-    /** Starts a run, from a checkpoint when {@code checkpoint} is not null; checkpoints go beside the project file. */
+    /**
+     * One sentence naming the settings of {@code kept} (the checkpoint's) that differ from {@code form}, e.g. "The
+     * resumed run keeps its own batch size 16 and learning rate 0.01; the form's apply to new runs."; "" when
+     * they are the same. Epochs are not compared: they come from the form.
+     */
+    static String resumedSettingsNote(TrainingConfig kept, TrainingConfig form) {
+        java.util.List<String> differences = new java.util.ArrayList<>();
+        if (kept.batchSize() != form.batchSize()) {
+            differences.add("batch size " + kept.batchSize());
+        }
+        if (kept.learningRate() != form.learningRate()) {
+            differences.add("learning rate " + plain(kept.learningRate()));
+        }
+        if (kept.seed() != form.seed()) {
+            differences.add("seed " + kept.seed());
+        }
+        if (kept.optimizer() != form.optimizer()) {
+            differences.add("optimizer " + kept.optimizer());
+        }
+        if (!kept.schedule().equals(form.schedule())) {
+            differences.add("learning-rate schedule (" + kept.schedule().kind() + ")");
+        }
+        if (kept.weightInit() != form.weightInit()) {
+            differences.add("weight initialisation");
+        }
+        if (kept.l1() != form.l1()) {
+            differences.add("L1 " + (kept.l1() == 0 ? "off" : plain(kept.l1())));
+        }
+        if (kept.l2() != form.l2()) {
+            differences.add("L2 " + (kept.l2() == 0 ? "off" : plain(kept.l2())));
+        }
+        if (kept.gradientClip() != form.gradientClip()) {
+            differences.add("gradient clipping " + (kept.gradientClip() == 0 ? "off" : plain(kept.gradientClip())));
+        }
+        if (!kept.earlyStopping().equals(form.earlyStopping())) {
+            differences.add("early stopping " + (kept.earlyStopping().enabled()
+                    ? "after " + kept.earlyStopping().patience() + " epochs without progress" : "off"));
+        }
+        if (differences.isEmpty()) {
+            return "";
+        }
+        String listed = differences.size() == 1 ? differences.get(0)
+                : String.join(", ", differences.subList(0, differences.size() - 1)) + " and "
+                + differences.get(differences.size() - 1);
+        return "The resumed run keeps its own " + listed + "; the form's apply to new runs.";
+    }
+
+    /** Starts a fresh run with the settings in the form; checkpoints go beside the project file. */
     private void start(java.nio.file.Path checkpoint) {
+        start(checkpoint, shared.trainingProperty().get(), "");
+    }
+
+    /** Starts a run with {@code config}, from a checkpoint when {@code checkpoint} is not null. */
+    private void start(java.nio.file.Path checkpoint, TrainingConfig config, String note) {
         if (trainDisabled.get()) {
             return;
         }
@@ -243,9 +307,9 @@ public final class TrainViewModel {
         Function<TrainedModel, Evaluation> evaluateOnTest = shared.getImageExperiment() != null
                 ? shared.getImageExperiment()::evaluateOnTest : shared.getExperiment()::evaluateOnTest;
         NetworkGraph network = shared.networkProperty().get();
-        TrainingConfig config = shared.trainingProperty().get();
         java.time.Instant startedAt = java.time.Instant.now();
         clearRunDisplay();
+        resumeNote = note;
         epochChartShowsError.set(data.isRegression());
         events.clear();
         shared.evaluationProperty().set(null);
@@ -256,8 +320,8 @@ public final class TrainViewModel {
         progress.set(-1); // indeterminate until the run reports its size
         epochText.set("Starting…");
         runState.set(RunState.RUNNING);
-        runStatus.set("Starting the training…");
-        shared.statusProperty().set("Training started.");
+        runStatus.set(note.isEmpty() ? "Starting the training…" : "Resuming the training. " + note);
+        shared.statusProperty().set(note.isEmpty() ? "Training started." : "Training resumed. " + note);
 
         paused.set(false);
         java.nio.file.Path checkpoints = checkpointFolder();
@@ -380,6 +444,7 @@ public final class TrainViewModel {
     private void lookForCheckpoint() {
         java.nio.file.Path folder = checkpointFolder();
         if (folder == null) {
+            resumableState = null;
             resumableCheckpoint.set(null);
             resumeText.set("");
             return;
@@ -399,13 +464,16 @@ public final class TrainViewModel {
                 return; // another project was opened meanwhile
             }
             if (found == null) {
+                resumableState = null;
                 resumableCheckpoint.set(null);
                 resumeText.set("");
             } else {
                 org.layerlab.core.train.Checkpoint checkpoint = (org.layerlab.core.train.Checkpoint) found[1];
+                resumableState = checkpoint;
                 resumableCheckpoint.set((java.nio.file.Path) found[0]);
                 resumeText.set("A checkpoint of this project's last run was saved after epoch " + checkpoint.epoch()
-                        + ". Resume continues from there, up to the epochs set above.");
+                        + ". Resume continues from there, up to the epochs set above, with the settings that run "
+                        + "was started with.");
             }
         }));
     }
@@ -556,7 +624,8 @@ public final class TrainViewModel {
         progress.set(0);
         epochText.set("Epoch 0 / " + epochs);
         runStatus.set(String.format("Training on %,d rows with %,d parameters%s.", started.trainSamples(),
-                started.parameterCount(), started.backend().isBlank() ? "" : ", on " + started.backend()));
+                started.parameterCount(), started.backend().isBlank() ? "" : ", on " + started.backend())
+                + (resumeNote.isEmpty() ? "" : " " + resumeNote));
     }
 
     private boolean onIteration(IterationDone iteration) {
@@ -697,13 +766,15 @@ public final class TrainViewModel {
             case COMPLETED -> {
                 progress.set(1);
                 runState.set(RunState.COMPLETED);
-                runStatus.set("Finished " + done + (done == 1 ? " epoch" : " epochs") + ".");
+                runStatus.set("Finished " + done + (done == 1 ? " epoch" : " epochs") + "."
+                        + (resumeNote.isEmpty() ? "" : " " + resumeNote));
                 shared.statusProperty().set("Training finished: " + done + (done == 1 ? " epoch" : " epochs") + ".");
             }
             case STOPPED -> {
                 runState.set(RunState.STOPPED);
                 String text = "Stopped after " + done + " of " + Math.max(epochs, done) + " epochs.";
-                runStatus.set(text + (evaluation == null ? "" : " The model as it stood is evaluated."));
+                runStatus.set(text + (evaluation == null ? "" : " The model as it stood is evaluated.")
+                        + (resumeNote.isEmpty() ? "" : " " + resumeNote));
                 shared.statusProperty().set("Training stopped after " + done + " of " + Math.max(epochs, done)
                         + " epochs.");
             }

@@ -50,6 +50,8 @@ class EvaluateImagesWindowTest {
                 && project.evaluationProperty().get() != null, this::state);
         robot.clickOn("#evaluateStepButton");
         EvaluateViewModel evaluate = app.viewModels().evaluate();
+        assertThat(onFx(() -> robot.lookup("#evaluationTitleLabel").queryAs(Label.class).getText()))
+                .isEqualTo("Evaluation on the test images");
         waitUntil("the test images' probabilities are computed", LOAD,
                 () -> evaluate.probabilitiesProperty().get() != null, this::state);
 

@@ -23,8 +23,10 @@ class ImageProjectViewModelTest {
     void anImageProjectSavesAndOpensWithItsNetworkTrainingAndAugmentation() {
         ViewModelHarness harness = new ViewModelHarness(FakeTrainer.completing(2));
         ProjectViewModel project = harness.project;
+        assertThat(harness.viewModels.evaluate().testItemsProperty().get()).isEqualTo("test rows");
         project.openSample(Sample.MNIST_IMAGES);
         harness.pumpUntil("the images are read", LOAD, () -> project.getImageExperiment() != null);
+        assertThat(harness.viewModels.evaluate().testItemsProperty().get()).isEqualTo("test images");
         assertThat(project.getTable()).isNull();
         assertThat(project.getProject().isImageFolder()).isTrue();
         assertThat(project.trainingProperty().get().epochs()).isEqualTo(10);
@@ -35,6 +37,9 @@ class ImageProjectViewModelTest {
         project.updateImageAugmentation(rotate);
         assertThat(project.getProject().network()).isEqualTo(mlp); // the augmentation change kept the new network
         assertThat(project.getImageExperiment().train().augmentation()).isEqualTo(rotate);
+        harness.viewModels.train().epochsTextProperty().set("1");
+        harness.viewModels.train().train();
+        harness.pumpUntil("the run is kept", LOAD, () -> project.runs().size() == 1);
         Path file = folder.resolve("digits" + ProjectStore.EXTENSION);
         project.saveProject(file);
         harness.pumpUntil("the project is saved", LOAD, () -> file.equals(project.projectFileProperty().get()));
@@ -49,5 +54,8 @@ class ImageProjectViewModelTest {
         assertThat(reopened.project.getImageExperiment().train().augmentation()).isEqualTo(rotate);
         assertThat(reopened.project.projectFileProperty().get()).isEqualTo(file);
         assertThat(reopened.project.networkProperty().get()).isEqualTo(mlp);
+        // The run trained before the first save was written with the project and is listed again.
+        assertThat(reopened.viewModels.train().runs().rows()).extracting(row -> row.run().name())
+                .containsExactly("Run 1");
     }
 }

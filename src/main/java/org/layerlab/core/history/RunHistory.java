@@ -15,14 +15,17 @@ import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingResult;
 
 /**
- * Every finished run of a session, numbered in the order they finished ("Run 1", "Run 2", …), so that runs with
- * different settings can be overlaid and compared. Not thread-safe: the app adds and reads on one thread.
+ * Every finished run of a project, numbered in the order they finished ("Run 1", "Run 2", …), so that runs with
+ * different settings can be overlaid and compared. A saved project's runs are kept on disk by {@link RunStore}.
+ * Not thread-safe: the app adds and reads on one thread.
  */
 public final class RunHistory {
     /** Past this many layers the description ends with "…", so that it stays one line. */
     static final int MAX_DESCRIBED_LAYERS = 8;
 
     private final List<RunRecord> runs = new ArrayList<>();
+    /** Numbers up to this one are taken even if no run here has them (files on disk that could not be read). */
+    private int reservedUpTo;
 
     /**
      * Keeps a finished run and gives it the next number.
@@ -32,10 +35,26 @@ public final class RunHistory {
      */
     public RunRecord add(Instant started, TrainingConfig config, NetworkGraph network, TrainingResult result,
                          Evaluation evaluation, RegressionEvaluation regression) {
-        RunRecord record = new RunRecord(runs.size() + 1, started, config, describe(network), result.history(),
+        RunRecord record = new RunRecord(nextNumber(), started, config, describe(network), result.history(),
                 result.outcome(), evaluation, regression);
         runs.add(record);
         return record;
+    }
+
+    /**
+     * Replaces the runs with {@code saved} (e.g. read from a project's folder), keeping their numbers; the next run
+     * gets the number after the highest of them and {@code numbersTakenUpTo}.
+     */
+    public void replaceWith(List<RunRecord> saved, int numbersTakenUpTo) {
+        reservedUpTo = numbersTakenUpTo;
+        runs.clear();
+        runs.addAll(saved);
+        runs.sort(java.util.Comparator.comparingInt(RunRecord::number));
+    }
+
+    /** One more than the highest number so far, so that a run left out when loading never has its number reused. */
+    private int nextNumber() {
+        return Math.max(reservedUpTo, runs.stream().mapToInt(RunRecord::number).max().orElse(0)) + 1;
     }
 
     /** The runs, oldest first. */
@@ -52,7 +71,7 @@ public final class RunHistory {
     }
 
     public Optional<RunRecord> find(int number) {
-        return number >= 1 && number <= runs.size() ? Optional.of(runs.get(number - 1)) : Optional.empty();
+        return runs.stream().filter(run -> run.number() == number).findFirst();
     }
 
     /**
