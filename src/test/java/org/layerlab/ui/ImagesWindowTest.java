@@ -184,6 +184,8 @@ class ImagesWindowTest {
         // Not applied yet: the images are still read as before.
         assertThat(onFx(() -> project.getImageExperiment().shape())).isEqualTo(new TensorShape.Image(1, 28, 28));
 
+        scrollSideColumnTo(robot, "#preprocessingRoot");
+        screenshot(robot, "data-images-preprocessing");
         scrollSideColumnTo(robot, "#applyButton");
         robot.clickOn("#applyButton");
         waitUntil("the images are read at 14 × 14", LOAD, () -> project.getImageExperiment() != null
@@ -199,7 +201,6 @@ class ImagesWindowTest {
                 .isEqualTo(new DataSignature(new TensorShape.Image(1, 14, 14), 10));
         assertThat(onFx(() -> project.getProject().network())).isEqualTo(Templates.find("lenet").orElseThrow()
                 .buildFor(new DataSignature(new TensorShape.Image(1, 14, 14), 10)));
-        screenshot(robot, "data-images-preprocessing");
 
         Path file = folder.resolve("digits14" + ProjectStore.EXTENSION);
         onFx(() -> project.saveProject(file));
@@ -233,7 +234,7 @@ class ImagesWindowTest {
             Node content = side.getContent();
             double top = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
             double scrollable = content.getBoundsInLocal().getHeight() - side.getViewportBounds().getHeight();
-            side.setVvalue(scrollable <= 0 ? 0 : Math.max(0, Math.min(1, (top - 40) / scrollable)));
+            side.setVvalue(scrollable <= 0 ? 0 : Math.max(0, Math.min(1, (top - 10) / scrollable)));
             side.layout();
         });
     }
