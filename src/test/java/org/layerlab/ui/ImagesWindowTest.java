@@ -115,6 +115,7 @@ class ImagesWindowTest {
         assertThat(onFx(() -> robot.lookup(".preview-original").queryAll().size())).isEqualTo(1);
         assertThat(onFx(() -> robot.lookup(".preview-variation").queryAll().size())).isZero();
 
+        scrollSideColumnTo(robot, "#flipHorizontalCheck"); // below the preprocessing card
         robot.clickOn("#flipHorizontalCheck");
 
         waitUntil("a warning is shown", LOAD, () -> !robot.lookup(".augmentation-warning").queryAll().isEmpty(),
@@ -136,6 +137,7 @@ class ImagesWindowTest {
         assertThat(onFx(() -> project.getImageExperiment().data().notes()))
                 .anyMatch(note -> note.equals("Training images are augmented: rotate ±15°."));
         String before = onFx(() -> robot.lookup("#previewCaption").queryAs(Label.class).getText());
+        scrollSideColumnTo(robot, "#newPreviewButton");
         robot.clickOn("#newPreviewButton");
         assertThat(onFx(() -> robot.lookup("#previewCaption").queryAs(Label.class).getText())).isNotEqualTo(before);
         assertThat(onFx(() -> robot.lookup(".preview-variation").queryAll().size()))
@@ -146,7 +148,7 @@ class ImagesWindowTest {
             side.layout();
             side.setVvalue(1);
         });
-        screenshot(robot, "data-images");
+        screenshot(robot, "data-images-augmentation");
     }
 
     @Test
@@ -185,7 +187,7 @@ class ImagesWindowTest {
         assertThat(onFx(() -> project.getImageExperiment().shape())).isEqualTo(new TensorShape.Image(1, 28, 28));
 
         scrollSideColumnTo(robot, "#preprocessingRoot");
-        screenshot(robot, "data-images-preprocessing");
+        screenshot(robot, "data-images");
         scrollSideColumnTo(robot, "#applyButton");
         robot.clickOn("#applyButton");
         waitUntil("the images are read at 14 × 14", LOAD, () -> project.getImageExperiment() != null
