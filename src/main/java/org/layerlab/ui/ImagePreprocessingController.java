@@ -36,6 +36,7 @@ public final class ImagePreprocessingController {
     @FXML private Spinner<Integer> heightSpinner;
     @FXML private ComboBox<Integer> colourCombo;
     @FXML private Label sizeProblemLabel;
+    @FXML private Label sizeAdviceLabel;
     @FXML private Node applyBox;
     @FXML private Button applyButton;
     @FXML private Label pendingLabel;
@@ -72,6 +73,11 @@ public final class ImagePreprocessingController {
         sizeProblemLabel.textProperty().bind(model.problemProperty());
         sizeProblemLabel.visibleProperty().bind(model.problemProperty().isNotEmpty());
         sizeProblemLabel.managedProperty().bind(sizeProblemLabel.visibleProperty());
+        sizeAdviceLabel.textProperty().bind(model.adviceProperty());
+        // Advice is about a possible choice: hidden while the choice is not possible at all.
+        sizeAdviceLabel.visibleProperty().bind(model.adviceProperty().isNotEmpty()
+                .and(model.problemProperty().isEmpty()));
+        sizeAdviceLabel.managedProperty().bind(sizeAdviceLabel.visibleProperty());
         applyBox.visibleProperty().bind(model.pendingProperty());
         applyBox.managedProperty().bind(applyBox.visibleProperty());
         applyButton.disableProperty().bind(shared.imagesLoadingProperty());

@@ -48,6 +48,7 @@ public final class ImagePreprocessingViewModel {
     private final ObjectProperty<Integer> channels = new SimpleObjectProperty<>(this, "channels", 0);
     private final ObjectProperty<TensorShape.Image> fromImages = new SimpleObjectProperty<>(this, "fromImages");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final StringProperty advice = new SimpleStringProperty(this, "advice", "");
     private final ObjectProperty<List<String>> steps = new SimpleObjectProperty<>(this, "steps", List.of());
     private final BooleanProperty pending = new SimpleBooleanProperty(this, "pending");
     private final ObjectProperty<ImagePreprocessing.Preview> preview = new SimpleObjectProperty<>(this, "preview");
@@ -183,6 +184,8 @@ public final class ImagePreprocessingViewModel {
                 }
             }
             steps.set(ImagePreprocessing.steps(chosen, measured.fromImages()));
+            advice.set(ImagePreprocessing.advice(ImageShapes.fill(chosen, measured.fromImages()),
+                    measured.fromImages()).orElse(""));
             preview.set(measured.preview());
             previewProblem.set("");
         }, failure -> {
@@ -252,6 +255,11 @@ public final class ImagePreprocessingViewModel {
     /** Why the chosen size or colour is not possible; empty when it is. */
     public ReadOnlyStringProperty problemProperty() {
         return problem;
+    }
+
+    /** Advice on a possible but costly size (slow, or larger than the images); empty when there is none. */
+    public ReadOnlyStringProperty adviceProperty() {
+        return advice;
     }
 
     /** The steps as the user reads them, for the choice being made. */

@@ -47,6 +47,7 @@ class ImagePreprocessingViewModelTest {
         assertThat(model.stepsProperty().get()).containsExactly("Resize to 20 × 10", "Colour (RGB)",
                 "Scale pixel values from 0–255 to 0–1");
         assertThat(model.previewProperty().get().processed().channels()).isEqualTo(3);
+        assertThat(model.adviceProperty().get()).isEmpty();
 
         model.apply();
         harness.pumpUntil("the images are read again", LOAD, () -> project.getImageExperiment() != null
@@ -57,6 +58,10 @@ class ImagePreprocessingViewModelTest {
                 .isEqualTo(new DataSignature(new TensorShape.Image(3, 10, 20), 10));
         assertThat(model.pendingProperty().get()).isFalse();
         assertThat(model.sizeChoiceProperty().get()).isEqualTo(SizeChoice.CUSTOM);
+
+        model.sizeChoiceProperty().set(new SizeChoice(224));
+        harness.pumpUntil("the advice follows", LOAD, () -> !model.adviceProperty().get().isEmpty());
+        assertThat(model.adviceProperty().get()).contains("Each image becomes 150,528 numbers");
 
         // Back to automatic: the spinners show what the images give.
         model.sizeChoiceProperty().set(SizeChoice.FROM_IMAGES);

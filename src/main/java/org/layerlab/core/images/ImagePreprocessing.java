@@ -3,6 +3,7 @@ package org.layerlab.core.images;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.imageio.ImageDecoder;
 import org.layerlab.core.imageio.Pixels;
@@ -36,6 +37,26 @@ public final class ImagePreprocessing {
                 "Resize to " + size(shape) + (options.automaticSize() ? fromTheImages : ""),
                 colour(shape.channels()) + (options.automaticChannels() ? fromTheImages : ""),
                 "Scale pixel values from 0–255 to 0–1");
+    }
+
+    /** Values per image above which a CNN trains slowly on a CPU (about 104 × 104 in colour, 181 × 181 in gray). */
+    public static final long MANY_VALUES = 32_768;
+
+    /**
+     * Advice on a possible but costly choice, or empty: an image of more than {@value #MANY_VALUES} values makes
+     * training slow on a CPU; a size larger than the images' own adds work and no detail.
+     */
+    public static Optional<String> advice(TensorShape.Image shape, TensorShape.Image fromImages) {
+        List<String> advice = new java.util.ArrayList<>();
+        if (shape.height() > fromImages.height() && shape.width() > fromImages.width()) {
+            advice.add("This is larger than the images (" + size(fromImages) + "): enlarging adds no detail, only "
+                    + "work for the network.");
+        }
+        if (shape.elementCount() > MANY_VALUES) {
+            advice.add(String.format(Locale.ROOT, "Each image becomes %,d numbers, so training on a CPU will be "
+                    + "slow. 64 × 64 or smaller is usually enough to start.", shape.elementCount()));
+        }
+        return advice.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", advice));
     }
 
     /** "28 × 28": width × height, as image sizes are usually written. */

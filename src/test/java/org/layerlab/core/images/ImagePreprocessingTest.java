@@ -43,6 +43,21 @@ class ImagePreprocessingTest {
                 new TensorShape.Image(3, 64, 48))).isEqualTo(new TensorShape.Image(3, 14, 14));
     }
 
+    @Test
+    void adviceWarnsOfSlowAndPointlesslyLargeSizesOnly() {
+        assertThat(ImagePreprocessing.advice(new TensorShape.Image(1, 14, 14), MNIST)).isEmpty();
+        assertThat(ImagePreprocessing.advice(new TensorShape.Image(3, 64, 64), new TensorShape.Image(3, 64, 64)))
+                .isEmpty();
+        assertThat(ImagePreprocessing.advice(new TensorShape.Image(3, 224, 224), new TensorShape.Image(3, 500, 400)))
+                .contains("Each image becomes 150,528 numbers, so training on a CPU will be slow. 64 × 64 or smaller "
+                        + "is usually enough to start.");
+        assertThat(ImagePreprocessing.advice(new TensorShape.Image(1, 64, 64), MNIST))
+                .contains("This is larger than the images (28 × 28): enlarging adds no detail, only work for the "
+                        + "network.");
+        assertThat(ImagePreprocessing.advice(new TensorShape.Image(1, 224, 224), MNIST).orElseThrow())
+                .startsWith("This is larger than the images (28 × 28)").endsWith("usually enough to start.");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             0 | 0    | 0    |
