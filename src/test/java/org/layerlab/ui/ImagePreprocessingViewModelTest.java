@@ -68,4 +68,25 @@ class ImagePreprocessingViewModelTest {
         assertThat(model.widthProperty().get()).isEqualTo(28);
         assertThat(model.pendingProperty().get()).isTrue();
     }
+
+    @Test
+    void cancellingTheReadingPutsTheFormBackToWhatTheImagesAreReadWith() {
+        ViewModelHarness harness = new ViewModelHarness(FakeTrainer.completing(2));
+        ProjectViewModel project = harness.project;
+        ImagePreprocessingViewModel model = new ImagePreprocessingViewModel(project);
+        project.openSample(Sample.MNIST_IMAGES);
+        harness.pumpUntil("the images are read", LOAD, () -> project.getImageExperiment() != null);
+
+        model.sizeChoiceProperty().set(new SizeChoice(16));
+        assertThat(model.pendingProperty().get()).isTrue();
+        model.apply();
+        assertThat(project.imagesLoadingProperty().get()).isTrue();
+        project.cancelImageLoading();
+        harness.pumpUntil("the background work is done", LOAD, () -> project.busyTasksProperty().get() == 0);
+
+        assertThat(model.sizeChoiceProperty().get()).isEqualTo(SizeChoice.FROM_IMAGES);
+        assertThat(model.pendingProperty().get()).isFalse();
+        assertThat(project.getImageExperiment().shape()).isEqualTo(new TensorShape.Image(1, 28, 28));
+        assertThat(project.getProject().images().automaticSize()).isTrue();
+    }
 }
