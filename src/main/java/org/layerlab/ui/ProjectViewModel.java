@@ -42,6 +42,7 @@ import org.layerlab.core.data.SplitSettings;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.ImageExperiment;
+import org.layerlab.core.images.ImageOptions;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.evaluate.RegressionEvaluation;
 import org.layerlab.core.graph.NetworkGraph;
@@ -327,6 +328,27 @@ public final class ProjectViewModel {
         // The project on screen may have a newer network or training settings than the experiment was read with.
         Project shown = project.get();
         project.set(shown.withImages(shown.images().withAugmentation(augmentation)));
+    }
+
+    /**
+     * Changes the size or colour the images are read at: the folder is read again with them (with progress and
+     * Cancel; on Cancel or failure the images stay as they were). The network is kept, except that the default CNN,
+     * unchanged since it was fitted to the old size, is fitted to the new one.
+     */
+    public void updateImageSize(ImageOptions options) {
+        ImageExperiment current = imageExperiment.get();
+        Project shown = project.get();
+        if (current == null || shown == null) {
+            return;
+        }
+        ImageOptions was = shown.images();
+        ImageOptions changed = was.withSize(options.channels(), options.height(), options.width());
+        if (changed.equals(was)) {
+            return;
+        }
+        NetworkGraph defaultForOldShape = Templates.find(ImageExperiment.DEFAULT_TEMPLATE).orElseThrow()
+                .buildFor(current.data().signature());
+        readImages(shown.withImages(changed), projectFile.get(), shown.network().equals(defaultForOldShape));
     }
 
     /** Opens a project file and the data file it names; on failure nothing changes. */

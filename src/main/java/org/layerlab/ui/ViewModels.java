@@ -27,6 +27,9 @@ public record ViewModels(ProjectViewModel project, DataViewModel data, NetworkVi
         if (type == AugmentationController.class) {
             return new AugmentationController(project);
         }
+        if (type == ImagePreprocessingController.class) {
+            return new ImagePreprocessingController(new ImagePreprocessingViewModel(project), project);
+        }
         if (type == ImagesController.class) {
             return new ImagesController(project);
         }

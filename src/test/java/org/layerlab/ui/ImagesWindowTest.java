@@ -12,13 +12,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.augment.ImageAugmentation;
 import org.layerlab.core.graph.DataSignature;
+import org.layerlab.core.graph.Templates;
+import org.layerlab.core.images.ImageOptions;
+import org.layerlab.core.project.ProjectStore;
 import org.layerlab.core.graph.TensorShape;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -107,6 +115,7 @@ class ImagesWindowTest {
         assertThat(onFx(() -> robot.lookup(".preview-original").queryAll().size())).isEqualTo(1);
         assertThat(onFx(() -> robot.lookup(".preview-variation").queryAll().size())).isZero();
 
+        scrollSideColumnTo(robot, "#flipHorizontalCheck"); // below the preprocessing card
         robot.clickOn("#flipHorizontalCheck");
 
         waitUntil("a warning is shown", LOAD, () -> !robot.lookup(".augmentation-warning").queryAll().isEmpty(),
@@ -128,6 +137,7 @@ class ImagesWindowTest {
         assertThat(onFx(() -> project.getImageExperiment().data().notes()))
                 .anyMatch(note -> note.equals("Training images are augmented: rotate ±15°."));
         String before = onFx(() -> robot.lookup("#previewCaption").queryAs(Label.class).getText());
+        scrollSideColumnTo(robot, "#newPreviewButton");
         robot.clickOn("#newPreviewButton");
         assertThat(onFx(() -> robot.lookup("#previewCaption").queryAs(Label.class).getText())).isNotEqualTo(before);
         assertThat(onFx(() -> robot.lookup(".preview-variation").queryAll().size()))
@@ -138,7 +148,106 @@ class ImagesWindowTest {
             side.layout();
             side.setVvalue(1);
         });
+        screenshot(robot, "data-images-augmentation");
+    }
+
+    @Test
+    void preprocessingResizesToGrayscale14x14ShowsItBeforeAfterAndIsSavedInTheProject(FxRobot robot) {
+        onFx(() -> app.viewModels().project().openSample(Sample.MNIST_IMAGES));
+        ProjectViewModel project = app.viewModels().project();
+        waitUntil("the images are read", LOAD, () -> project.getImageExperiment() != null, () -> state(project));
+        waitUntil("the preview is shown", LOAD, () -> afterSize(robot).length == 2, () -> state(project));
+        assertThat(afterSize(robot)).containsExactly(28, 28);
+        assertThat(onFx(() -> robot.lookup("#resizeStepLabel").queryAs(Label.class).getText()))
+                .isEqualTo("Resize to 28 × 28 (from the images)");
+        assertThat(onFx(() -> robot.lookup("#sizeCombo").queryAs(ComboBox.class).getButtonCell().getText()))
+                .isEqualTo("From the images (28 × 28)");
+        assertThat(onFx(() -> robot.lookup("#applyBox").query().isVisible())).isFalse();
+
+        scrollSideColumnTo(robot, "#sizeCombo");
+        robot.clickOn("#sizeCombo");
+        robot.clickOn("Custom size");
+        for (String spinner : List.of("#widthSpinner", "#heightSpinner")) {
+            robot.doubleClickOn(spinner + " .text-field").eraseText(4).write("14").type(KeyCode.ENTER);
+        }
+        robot.clickOn("#colourCombo");
+        robot.clickOn("Grayscale");
+
+        waitUntil("the preview is 14 × 14", LOAD, () -> java.util.Arrays.equals(afterSize(robot), new int[] {14, 14}),
+                () -> state(project));
+        assertThat(onFx(() -> robot.lookup("#afterLabel").queryAs(Label.class).getText()))
+                .isEqualTo("14 × 14, grayscale, values 0–1");
+        assertThat(onFx(() -> robot.lookup("#beforeLabel").queryAs(Label.class).getText()))
+                .isEqualTo("28 × 28, grayscale");
+        assertThat(onFx(() -> robot.lookup("#resizeStepLabel").queryAs(Label.class).getText()))
+                .isEqualTo("Resize to 14 × 14");
+        assertThat(onFx(() -> robot.lookup("#pendingLabel").queryAs(Label.class).getText()))
+                .contains("Not applied yet");
+        // Not applied yet: the images are still read as before.
+        assertThat(onFx(() -> project.getImageExperiment().shape())).isEqualTo(new TensorShape.Image(1, 28, 28));
+
+        scrollSideColumnTo(robot, "#preprocessingRoot");
         screenshot(robot, "data-images");
+        scrollSideColumnTo(robot, "#applyButton");
+        robot.clickOn("#applyButton");
+        waitUntil("the images are read at 14 × 14", LOAD, () -> project.getImageExperiment() != null
+                && project.getImageExperiment().shape().equals(new TensorShape.Image(1, 14, 14)), () -> state(project));
+        waitUntil("the Apply button goes", LOAD, () -> !robot.lookup("#applyBox").query().isVisible(),
+                () -> state(project));
+        assertThat(onFx(() -> project.getProject().images())).isEqualTo(
+                new ImageOptions(1, 14, 14, ImageAugmentation.NONE));
+        assertThat(onFx(() -> robot.lookup("#folderDetailsLabel").queryAs(Label.class).getText()))
+                .contains("1×14×14");
+        // The default CNN was fitted to the new size.
+        assertThat(onFx(() -> NetworkViewModel.signature(project)))
+                .isEqualTo(new DataSignature(new TensorShape.Image(1, 14, 14), 10));
+        assertThat(onFx(() -> project.getProject().network())).isEqualTo(Templates.find("lenet").orElseThrow()
+                .buildFor(new DataSignature(new TensorShape.Image(1, 14, 14), 10)));
+
+        Path file = folder.resolve("digits14" + ProjectStore.EXTENSION);
+        onFx(() -> project.saveProject(file));
+        waitUntil("the project is saved", LOAD, () -> file.equals(project.projectFileProperty().get()),
+                () -> state(project));
+        assertThat(ProjectStore.load(file).images()).isEqualTo(new ImageOptions(1, 14, 14, ImageAugmentation.NONE));
+
+        onFx(() -> project.openSample(Sample.MNIST_IMAGES));
+        waitUntil("the sample is read afresh", LOAD, () -> project.getImageExperiment() != null
+                && project.getImageExperiment().shape().height() == 28, () -> state(project));
+        waitUntil("the preview is 28 × 28 again", LOAD,
+                () -> java.util.Arrays.equals(afterSize(robot), new int[] {28, 28}), () -> state(project));
+        onFx(() -> project.openProject(file));
+        waitUntil("the project is read at 14 × 14", LOAD, () -> project.getImageExperiment() != null
+                && project.getImageExperiment().shape().height() == 14, () -> state(project));
+        waitUntil("the form shows 14 × 14", LOAD,
+                () -> java.util.Arrays.equals(afterSize(robot), new int[] {14, 14}), () -> state(project));
+        assertThat(onFx(() -> robot.lookup("#widthSpinner").queryAs(Spinner.class).getValue())).isEqualTo(14);
+        assertThat(onFx(() -> robot.lookup("#sizeCombo").queryAs(ComboBox.class).getValue()))
+                .isEqualTo(ImagePreprocessingViewModel.SizeChoice.CUSTOM);
+        assertThat(onFx(() -> robot.lookup("#colourCombo").queryAs(ComboBox.class).getValue())).isEqualTo(1);
+    }
+
+    /** Scrolls the side column so that the node is in view, as a user would before clicking it. */
+    private static void scrollSideColumnTo(FxRobot robot, String query) {
+        onFx(() -> {
+            javafx.scene.control.ScrollPane side = robot.lookup("#imagesSideScroll")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            side.layout();
+            Node node = robot.lookup(query).query();
+            Node content = side.getContent();
+            double top = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double scrollable = content.getBoundsInLocal().getHeight() - side.getViewportBounds().getHeight();
+            side.setVvalue(scrollable <= 0 ? 0 : Math.max(0, Math.min(1, (top - 10) / scrollable)));
+            side.layout();
+        });
+    }
+
+    /** The preview's "after" image as {width, height} in pixels; empty before there is one. */
+    private static int[] afterSize(FxRobot robot) {
+        return onFx(() -> {
+            ImageView after = robot.lookup("#afterImage").queryAs(ImageView.class);
+            return after.getImage() == null ? new int[0]
+                    : new int[] {(int) after.getImage().getWidth(), (int) after.getImage().getHeight()};
+        });
     }
 
     /** With -Dlayerlab.screenshots=DIR, writes the window as DIR/name.png (for the README). */

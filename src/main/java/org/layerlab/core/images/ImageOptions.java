@@ -1,6 +1,7 @@
 package org.layerlab.core.images;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.layerlab.core.augment.ImageAugmentation;
 
 /**
@@ -13,16 +14,41 @@ import org.layerlab.core.augment.ImageAugmentation;
  * @param width    columns after resizing, or 0 (from the images)
  */
 public record ImageOptions(int channels, int height, int width, ImageAugmentation augmentation) {
+    /** The largest side an image can be resized to. */
+    public static final int LARGEST_SIDE = 1024;
+
     public ImageOptions {
-        if (channels != 0 && channels != 1 && channels != 3) {
-            throw new IllegalArgumentException("Images are read with 1 channel (grayscale) or 3 (colour), not "
-                    + channels + ".");
-        }
-        if (height < 0 || width < 0 || height > 1024 || width > 1024 || (height == 0) != (width == 0)) {
-            throw new IllegalArgumentException("The image size must be two numbers from 1 to 1024 (e.g. 28 × 28), "
-                    + "or left to LayerLab; " + height + " × " + width + " is not possible.");
+        Optional<String> problem = problem(channels, height, width);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
         }
         Objects.requireNonNull(augmentation, "augmentation");
+    }
+
+    /**
+     * What is wrong with this size and colour, in a sentence a user can act on; empty when they are fine. The
+     * constructor refuses exactly these, so a form can check its fields before making options of them.
+     */
+    public static Optional<String> problem(int channels, int height, int width) {
+        if (channels != 0 && channels != 1 && channels != 3) {
+            return Optional.of("Images are read with 1 channel (grayscale) or 3 (colour), not " + channels + ".");
+        }
+        if (height < 0 || width < 0 || height > LARGEST_SIDE || width > LARGEST_SIDE
+                || (height == 0) != (width == 0)) {
+            return Optional.of("The image size must be two numbers from 1 to " + LARGEST_SIDE
+                    + " (e.g. 28 × 28), or left to LayerLab; " + width + " × " + height + " is not possible.");
+        }
+        return Optional.empty();
+    }
+
+    /** True when the size is decided from the images. */
+    public boolean automaticSize() {
+        return height == 0;
+    }
+
+    /** True when grayscale or colour is decided from the images. */
+    public boolean automaticChannels() {
+        return channels == 0;
     }
 
     /** Size and colour from the images, no augmentation. */

@@ -59,4 +59,16 @@ public final class ImageShapes {
                 options.height() != 0 ? options.height() : height,
                 options.width() != 0 ? options.width() : width);
     }
+
+    /**
+     * The shape the options give when the images alone would give {@code fromImages} (what {@link #choose} answers
+     * for {@link ImageOptions#automatic()}): the options' size and colour where they say, {@code fromImages}'
+     * elsewhere. Lets a form show the outcome of a choice without looking at the images again.
+     */
+    public static TensorShape.Image fill(ImageOptions options, TensorShape.Image fromImages) {
+        return new TensorShape.Image(
+                options.automaticChannels() ? fromImages.channels() : options.channels(),
+                options.automaticSize() ? fromImages.height() : options.height(),
+                options.automaticSize() ? fromImages.width() : options.width());
+    }
 }

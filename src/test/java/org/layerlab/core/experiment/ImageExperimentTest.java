@@ -10,12 +10,19 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.augment.ImageAugmentation;
+import org.layerlab.core.bundle.ImagePredictor;
+import org.layerlab.core.bundle.ModelBundle;
+import org.layerlab.core.bundle.ModelBundleStore;
+import org.layerlab.core.bundle.Prediction;
+import org.layerlab.core.dl4j.Dl4jModel;
 import org.layerlab.core.dl4j.Dl4jTrainer;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.graph.DataSignature;
 import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.graph.Templates;
 import org.layerlab.core.images.ImageExamples;
+import org.layerlab.core.images.ImageOptions;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.train.RunControl;
 import org.layerlab.core.train.TrainingConfig;
@@ -69,6 +76,42 @@ class ImageExperimentTest {
         Evaluation test = experiment.evaluateOnTest(result.model());
         assertThat(test.accuracy()).isGreaterThan(0.6);
         assertThat(experiment.data().test().rows()).isEqualTo(100);
+    }
+
+    @Test
+    void chosenSizeAndColourReachTrainingTheSavedModelAndPrediction() throws IOException {
+        Project project = Project.forImageFolder(Path.of("samples/mnist-small"))
+                .withImages(new ImageOptions(1, 14, 14, ImageAugmentation.NONE))
+                .withTraining(new TrainingConfig(2, 32, 0.001, 42));
+        ImageExperiment experiment = ImageExperiment.prepare(project, ImageExperiment.Progress.NONE, () -> false);
+        assertThat(experiment.shape()).isEqualTo(new TensorShape.Image(1, 14, 14));
+        assertThat(experiment.data().signature()).isEqualTo(new DataSignature(new TensorShape.Image(1, 14, 14), 10));
+        assertThat(experiment.data().train().columns()).isEqualTo(14 * 14);
+        assertThat(experiment.data().test().columns()).isEqualTo(14 * 14);
+        assertThat(experiment.data().notes()).anyMatch(n -> n.startsWith("Images are read as 1×14×14 (grayscale"));
+        experiment = experiment.withNetwork(Templates.find("lenet").orElseThrow()
+                .buildFor(experiment.data().signature()));
+
+        TrainingResult result = new Dl4jTrainer().train(experiment.data(), experiment.project().network(),
+                experiment.project().training(), null, new RunControl());
+        assertThat(result.outcome()).as(result.message()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
+
+        Path file = folder.resolve("digits14.llmodel");
+        ModelBundleStore.save(experiment.bundle(result.model(), experiment.evaluateOnTest(result.model())), file);
+        ModelBundle loaded = ModelBundleStore.load(file, Dl4jModel::load);
+        assertThat(loaded.imageShape()).isEqualTo(new TensorShape.Image(1, 14, 14));
+        // A 28 × 28 file given to the model is read as in training: resized to 14 × 14, grayscale, 0..1.
+        ImagePredictor predictor = new ImagePredictor(loaded);
+        Path digit = Path.of("samples/mnist-small/test/7").resolve(firstFile(Path.of("samples/mnist-small/test/7")));
+        assertThat(predictor.read(digit)).hasSize(14 * 14);
+        Prediction prediction = predictor.predict(Files.readAllBytes(digit), "The digit");
+        assertThat(prediction.probabilities()).hasSize(10);
+    }
+
+    private static String firstFile(Path classFolder) throws IOException {
+        try (Stream<Path> files = Files.list(classFolder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().findFirst().orElseThrow();
+        }
     }
 
     static void copyTree(Path from, Path to) throws IOException {
