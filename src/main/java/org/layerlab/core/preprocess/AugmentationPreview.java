@@ -23,7 +23,7 @@ public record AugmentationPreview(List<String> columns, List<List<String>> befor
                                   List<String> classNames, List<Integer> countsBefore, List<Integer> countsAfter,
                                   String summary) {
     /** Rows shown. */
-    public static final int SAMPLE_ROWS = 6;
+    public static final int SAMPLE_ROWS = 5;
     /** Input columns shown at most (those that get noise first). */
     public static final int MAX_COLUMNS = 8;
 
