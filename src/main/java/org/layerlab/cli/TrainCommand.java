@@ -205,10 +205,16 @@ public final class TrainCommand implements Callable<Integer> {
         TableAugmentation augmentation = new TableAugmentation(noise == null ? saved.noise() : noise,
                 oversample || saved.oversample());
         if (!augmentation.isNone()) {
-            out.println("Augmentation of the training rows each epoch:"
-                    + (augmentation.noise() > 0 ? " noise " + augmentation.noise() : "")
-                    + (augmentation.oversample() ? (experiment.task() == TaskType.REGRESSION
-                            ? " (no oversampling: it needs classes)" : " oversampling of the smaller classes") : ""));
+            List<String> parts = new java.util.ArrayList<>();
+            if (augmentation.noise() > 0) {
+                parts.add("noise " + augmentation.noise());
+            }
+            if (augmentation.oversample()) {
+                parts.add(experiment.task() == TaskType.REGRESSION ? "no oversampling (it needs classes)"
+                        : String.format(Locale.ROOT, "oversampling of the smaller classes (%,d rows per epoch)",
+                                augmentation.rowsPerEpoch(experiment.data().trainTable())));
+            }
+            out.println("Augmentation of the training rows each epoch: " + String.join("; ", parts));
         }
         Dl4jTrainer trainer = new Dl4jTrainer();
         out.println("Backend: " + trainer.backend().summary());
