@@ -41,6 +41,8 @@ public final class TableAugmentationViewModel {
     private long draw = 1;
     /** Bumped for every preview asked, so that an older answer arriving late is dropped. */
     private long generation;
+    /** The setting the preview was last asked for; other project edits (the network, say) need no new preview. */
+    private TableAugmentation previewed;
 
     TableAugmentationViewModel(ProjectViewModel shared) {
         this.shared = shared;
@@ -83,7 +85,9 @@ public final class TableAugmentationViewModel {
         } finally {
             syncing = false;
         }
-        refreshPreview();
+        if (!current.equals(previewed)) {
+            refreshPreview();
+        }
     }
 
     private void refreshPreview() {
@@ -101,6 +105,7 @@ public final class TableAugmentationViewModel {
         }
         PreparedData data = experiment.data();
         TableAugmentation augmentation = project.preprocessing().augmentation();
+        previewed = augmentation;
         long shownDraw = draw;
         previewNote.set("Working out the preview…");
         shared.inBackground(() -> AugmentationPreview.of(data.trainTable(), data.featureNames(), data.classNames(),
