@@ -200,13 +200,23 @@ public final class TrainCommand implements Callable<Integer> {
             return UserErrorHandler.BAD_INPUT;
         }
 
-        TableAugmentation augmentation = new TableAugmentation(noise == null ? 0 : noise, oversample);
+        // The project's augmentation, with what the options say on top.
+        TableAugmentation saved = project.preprocessing().augmentation();
+        TableAugmentation augmentation = new TableAugmentation(noise == null ? saved.noise() : noise,
+                oversample || saved.oversample());
         if (!augmentation.isNone()) {
-            out.println("Augmentation of the training rows each epoch:"
-                    + (augmentation.noise() > 0 ? " noise " + augmentation.noise() : "")
-                    + (oversample ? " oversampling of the smaller classes" : ""));
+            List<String> parts = new java.util.ArrayList<>();
+            if (augmentation.noise() > 0) {
+                parts.add("noise " + augmentation.noise());
+            }
+            if (augmentation.oversample()) {
+                parts.add(experiment.task() == TaskType.REGRESSION ? "no oversampling (it needs classes)"
+                        : String.format(Locale.ROOT, "oversampling of the smaller classes (%,d rows per epoch)",
+                                augmentation.rowsPerEpoch(experiment.data().trainTable())));
+            }
+            out.println("Augmentation of the training rows each epoch: " + String.join("; ", parts));
         }
-        Dl4jTrainer trainer = new Dl4jTrainer(augmentation);
+        Dl4jTrainer trainer = new Dl4jTrainer();
         out.println("Backend: " + trainer.backend().summary());
         if (!trainer.backend().explanation().isBlank()) {
             out.println("         " + trainer.backend().explanation());
@@ -218,7 +228,7 @@ public final class TrainCommand implements Callable<Integer> {
         // A resumed run goes on checkpointing where it came from, so it can be resumed again.
         Path checkpoints = checkpointDir != null ? checkpointDir
                 : resumedFrom != null ? resumedFrom.folder().toAbsolutePath().getParent() : null;
-        RunOptions options = new RunOptions(checkpoints, resume);
+        RunOptions options = new RunOptions(checkpoints, resume, augmentation);
         TrainingResult result = trainer.train(experiment.data(), project.network(), project.training(),
                 new ProgressPrinter(out, project.training().epochs()), new RunControl(), options);
         if (result.outcome() == TrainingEvent.Outcome.FAILED) {

@@ -101,6 +101,11 @@ final class Charts {
         new Color(0x0E, 0xA5, 0xE9), new Color(0xA8, 0x55, 0xF7), new Color(0x84, 0xCC, 0x16),
         new Color(0xEC, 0x48, 0x99), new Color(0x64, 0x74, 0x8B), new Color(0x92, 0x40, 0x0E)};
 
+    /** The colour of the {@code index}-th class (series) in every per-class chart, for legends drawn outside one. */
+    static Color classColor(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
     /** One-vs-rest ROC curves, one line per class: the higher and further left, the better. */
     static JFreeChart rocChart(XYDataset data) {
         return curves("ROC curves (one class against the rest)", "false positive rate", "true positive rate", data);

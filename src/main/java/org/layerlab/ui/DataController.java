@@ -74,6 +74,16 @@ public final class DataController {
     @FXML private Button stepUpButton;
     @FXML private Button stepDownButton;
     @FXML private Button resetPipelineButton;
+    @FXML private javafx.scene.layout.FlowPane matrixLegend;
+    @FXML private CheckBox noiseCheck;
+    @FXML private Spinner<Double> tableNoiseSpinner;
+    @FXML private CheckBox oversampleCheck;
+    @FXML private Label oversampleNoteLabel;
+    @FXML private Button regenerateAugmentationButton;
+    @FXML private Label augmentationNoteLabel;
+    @FXML private TableView<List<String>> augmentBeforeTable;
+    @FXML private TableView<List<String>> augmentAfterTable;
+    @FXML private VBox augmentCountsBox;
     @FXML private VBox stepEditor;
     @FXML private Label previewNoteLabel;
     @FXML private TableView<List<String>> previewBeforeTable;
@@ -153,8 +163,12 @@ public final class DataController {
         resetPipelineButton.disableProperty().bind(model.pipeline().customizedProperty().not());
         new PipelinePanel(model.pipeline(), stepList, addStepButton, removeStepButton, stepUpButton, stepDownButton,
                 stepEditor, previewNoteLabel, previewBeforeTable, previewAfterTable);
+        new TableAugmentationPanel(model.augmentation(), noiseCheck, tableNoiseSpinner, oversampleCheck,
+                oversampleNoteLabel, regenerateAugmentationButton, augmentationNoteLabel, augmentBeforeTable,
+                augmentAfterTable, augmentCountsBox);
         new ExplorePanel(model.explore(), exploreColumnCombo, columnSummaryLabel, distributionChart, classBalanceChart,
-                scatterXCombo, scatterYCombo, scatterNoteLabel, scatterChart, matrixTab, matrixGrid, matrixNoteLabel);
+                scatterXCombo, scatterYCombo, scatterNoteLabel, scatterChart, matrixTab, matrixGrid, matrixNoteLabel,
+                matrixLegend);
 
         model.classCounts().addListener((ListChangeListener<ClassCount>) change -> showClassBalance());
         model.notes().addListener((ListChangeListener<String>) change -> showNotes());

@@ -39,6 +39,7 @@ public final class DataViewModel {
     private final ObjectProperty<TaskType> task = new SimpleObjectProperty<>(this, "task");
     private final PipelineViewModel pipeline;
     private final ExploreViewModel explore;
+    private final TableAugmentationViewModel augmentation;
     private final ObjectProperty<Integer> trainPercent = new SimpleObjectProperty<>(this, "trainPercent", 70);
     private final ObjectProperty<Integer> validationPercent = new SimpleObjectProperty<>(this, "validationPercent", 15);
     private final ReadOnlyStringWrapper testPercentText = new ReadOnlyStringWrapper(this, "testPercentText", "15 %");
@@ -57,6 +58,7 @@ public final class DataViewModel {
         this.shared = shared;
         this.pipeline = new PipelineViewModel(shared);
         this.explore = new ExploreViewModel(shared);
+        this.augmentation = new TableAugmentationViewModel(shared);
         shared.tableProperty().addListener((obs, old, table) -> rebuildColumns(table));
         shared.projectProperty().addListener((obs, old, project) -> syncFromProject(project));
         shared.experimentProperty().addListener((obs, old, experiment) -> showExperiment(experiment));
@@ -80,7 +82,8 @@ public final class DataViewModel {
         standardize.addListener((obs, old, value) -> {
             if (!syncing) {
                 shared.updateProject(p -> p.withPreprocessing(
-                        new Preprocessing(value, p.preprocessing().excludedColumns())));
+                        new Preprocessing(value, p.preprocessing().excludedColumns(), null,
+                                p.preprocessing().augmentation())));
             }
         });
     }
@@ -336,6 +339,11 @@ public final class DataViewModel {
     }
 
     /** The Preprocessing panel. */
+    /** The Augmentation card: noise and oversampling of the training rows, with its preview. */
+    public TableAugmentationViewModel augmentation() {
+        return augmentation;
+    }
+
     public PipelineViewModel pipeline() {
         return pipeline;
     }

@@ -5,9 +5,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.SimpleHistogramBin;
@@ -32,16 +35,19 @@ final class ExplorePanel {
     private final ChartViewer scatterChart;
     private final GridPane matrixGrid;
     private final Label matrixNote;
+    private final FlowPane matrixLegend;
 
     ExplorePanel(ExploreViewModel model, ComboBox<String> columnCombo, Label summaryLabel, ChartViewer distributionChart,
                  ChartViewer classBalanceChart, ComboBox<String> xCombo, ComboBox<String> yCombo, Label scatterNote,
-                 ChartViewer scatterChart, Tab matrixTab, GridPane matrixGrid, Label matrixNote) {
+                 ChartViewer scatterChart, Tab matrixTab, GridPane matrixGrid, Label matrixNote,
+                 FlowPane matrixLegend) {
         this.model = model;
         this.distributionChart = distributionChart;
         this.classBalanceChart = classBalanceChart;
         this.scatterChart = scatterChart;
         this.matrixGrid = matrixGrid;
         this.matrixNote = matrixNote;
+        this.matrixLegend = matrixLegend;
 
         columnCombo.setItems(model.columns());
         columnCombo.valueProperty().bindBidirectional(model.columnProperty());
@@ -140,14 +146,40 @@ final class ExplorePanel {
         return data;
     }
 
+    /**
+     * The small plots have no room for a legend of their own: one legend for all of them, in the classes' order and
+     * colours (the same as the Scatter tab's legend, since every plot of a table lists the classes in one order).
+     */
+    private void showLegend(ExploreViewModel.Matrix matrix) {
+        java.util.List<String> classes = java.util.Arrays.stream(matrix.cells()).flatMap(java.util.Arrays::stream)
+                .filter(java.util.Objects::nonNull).findFirst()
+                .map(cell -> java.util.List.copyOf(cell.groups().keySet())).orElse(java.util.List.of());
+        if (classes.size() < 2) {
+            return;
+        }
+        Label title = new Label("Colour = class:");
+        title.getStyleClass().add("metric-name");
+        matrixLegend.getChildren().add(title);
+        for (int c = 0; c < classes.size(); c++) {
+            java.awt.Color awt = Charts.classColor(c);
+            Circle dot = new Circle(5, Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue()));
+            Label item = new Label(classes.get(c), dot);
+            item.getStyleClass().add("legend-item");
+            item.setGraphicTextGap(5);
+            matrixLegend.getChildren().add(item);
+        }
+    }
+
     private void showMatrix(ExploreViewModel.Matrix matrix) {
         matrixGrid.getChildren().clear();
         matrixGrid.getColumnConstraints().clear();
         matrixGrid.getRowConstraints().clear();
+        matrixLegend.getChildren().clear();
         if (matrix == null) {
             return;
         }
         matrixNote.setText(matrix.note());
+        showLegend(matrix);
         int n = matrix.columns().size();
         for (int i = 0; i < n; i++) {
             ColumnConstraints column = new ColumnConstraints();

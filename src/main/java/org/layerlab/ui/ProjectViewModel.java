@@ -52,6 +52,7 @@ import org.layerlab.core.history.RunStore;
 import org.layerlab.core.graph.Templates;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.preprocess.Preprocessing;
+import org.layerlab.core.preprocess.TableAugmentation;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.ProjectStore;
 import org.layerlab.core.train.BackendInfo;
@@ -432,6 +433,21 @@ public final class ProjectViewModel {
         }
         project.set(changed);
         prepareAgain();
+    }
+
+    /**
+     * Changes how the training rows are augmented each epoch. Unlike {@link #updateProject} this keeps the prepared
+     * data (and the last run's results): augmentation is drawn while training, not while preparing.
+     */
+    public void updateAugmentation(TableAugmentation augmentation) {
+        Project current = project.get();
+        if (current == null) {
+            return;
+        }
+        Project changed = current.withPreprocessing(current.preprocessing().withAugmentation(augmentation));
+        if (!changed.equals(current)) {
+            project.set(changed);
+        }
     }
 
     private void prepareAgain() {

@@ -37,6 +37,7 @@ import org.layerlab.core.train.TrainingCurves;
 import org.layerlab.core.train.TrainingDoctor;
 import org.layerlab.core.train.RunControl;
 import org.layerlab.core.train.Trainer;
+import org.layerlab.core.preprocess.TableAugmentation;
 import org.layerlab.core.train.TrainedModel;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingEvent;
@@ -330,7 +331,7 @@ public final class TrainViewModel {
                     + "can be continued after LayerLab is closed.");
         }
         TrainingRun started = new TrainingService(new DeferredTrainer(shared.trainerFactory()::get))
-                .start(data, network, config, events::add, new RunOptions(checkpoints, checkpoint));
+                .start(data, network, config, events::add, new RunOptions(checkpoints, checkpoint, augmentation()));
         run = started;
         ticker.start();
         started.result().whenComplete((result, failure) -> {
@@ -1033,6 +1034,13 @@ public final class TrainViewModel {
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
         return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+
+    /** The table augmentation the Data step chose (none for an image folder, which augments as it reads). */
+    private TableAugmentation augmentation() {
+        org.layerlab.core.project.Project project = shared.getProject();
+        return project == null || shared.getImageExperiment() != null ? TableAugmentation.NONE
+                : project.preprocessing().augmentation();
     }
 
     /**

@@ -109,11 +109,29 @@ class TrainCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Task: classification").contains("'age': ")
-                .contains("Augmentation of the training rows each epoch: noise 0.05 oversampling of the smaller classes")
+                .contains("Augmentation of the training rows each epoch: noise 0.05; oversampling of the smaller classes")
                 .doesNotContain("'name' is left out");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.path("test").path("accuracy").asDouble()).isBetween(0.7, 0.9);
         assertThat(json.path("network").path("layers").asText()).startsWith("10 → ");
+    }
+
+    @Test
+    void aProjectTrainsWithTheAugmentationItSaved() throws IOException {
+        Path projectFile = folder.resolve("titanic" + org.layerlab.core.project.ProjectStore.EXTENSION);
+        org.layerlab.core.project.Project project = org.layerlab.core.project.Project.withDefaults(
+                Path.of("samples/titanic/titanic.csv").toAbsolutePath(), "survived");
+        project = project.withPreprocessing(new org.layerlab.core.preprocess.Preprocessing(true,
+                List.of("name", "ticket", "boat", "body", "cabin", "home.dest"))
+                .withAugmentation(new org.layerlab.core.preprocess.TableAugmentation(0.1, true)));
+        org.layerlab.core.project.ProjectStore.save(project, projectFile);
+
+        int exit = run("train", projectFile.toString(), "--epochs", "2");
+
+        assertThat(exit).as(err.toString()).isZero();
+        // 917 training rows, 567 of the larger class: 2 × 567 rows per epoch.
+        assertThat(out.toString()).contains("Augmentation of the training rows each epoch: noise 0.1; oversampling of "
+                + "the smaller classes (1,134 rows per epoch)");
     }
 
     @Test

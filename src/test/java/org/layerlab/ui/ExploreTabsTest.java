@@ -5,6 +5,7 @@ import static org.layerlab.ui.FxTestSupport.onFx;
 import static org.layerlab.ui.FxTestSupport.waitUntil;
 
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -69,6 +70,23 @@ class ExploreTabsTest {
         robot.clickOn("Scatter matrix");
         waitUntil("a 4 × 4 matrix", LOAD, () -> robot.lookup("#matrixGrid").queryAs(GridPane.class).getChildren()
                 .stream().filter(ChartViewer.class::isInstance).count() == 12, () -> "");
+        // One legend for the small plots: each class with the colour the Scatter tab's legend gives it.
+        javafx.scene.layout.FlowPane legend = robot.lookup("#matrixLegend").queryAs(javafx.scene.layout.FlowPane.class);
+        List<Label> items = onFx(() -> legend.getChildren().stream().filter(node -> node.getStyleClass()
+                .contains("legend-item")).map(Label.class::cast).toList());
+        assertThat(items).extracting(Label::getText).containsExactly("setosa", "versicolor", "virginica");
+        XYPlot scatter = (XYPlot) chart(robot, "#scatterChart").getPlot();
+        for (int c = 0; c < items.size(); c++) {
+            assertThat(scatter.getDataset().getSeriesKey(c)).isEqualTo(items.get(c).getText());
+            java.awt.Color inScatter = (java.awt.Color) ((org.jfree.chart.renderer.AbstractRenderer) scatter.getRenderer())
+                    .lookupSeriesPaint(c);
+            javafx.scene.paint.Color inLegend = (javafx.scene.paint.Color)
+                    ((javafx.scene.shape.Circle) items.get(c).getGraphic()).getFill();
+            assertThat((int) Math.round(inLegend.getRed() * 255)).isEqualTo(inScatter.getRed());
+            assertThat((int) Math.round(inLegend.getGreen() * 255)).isEqualTo(inScatter.getGreen());
+            assertThat((int) Math.round(inLegend.getBlue() * 255)).isEqualTo(inScatter.getBlue());
+        }
+        assertThat(chart(robot, "#scatterChart").getLegend()).isNotNull();
     }
 
     private static org.jfree.chart.JFreeChart chart(FxRobot robot, String query) {

@@ -210,12 +210,7 @@ class ScreenshotTest {
                 .LOG_TRANSFORM));
         waitUntil("the preview is shown", LOAD, () -> app.viewModels().data().pipeline().previewProperty().get() != null,
                 project.statusProperty()::get);
-        onFx(() -> {
-            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) stage.getScene()
-                    .lookup("#editingScroll");
-            scroll.layout();
-            scroll.setVvalue(0.45);
-        });
+        scrollDataTo("#pipelineCard");
         shoot("20-data-diabetes-preprocessing");
         robot.clickOn("Explore");
         onFx(() -> app.viewModels().data().explore().columnProperty().set("bmi"));
@@ -253,6 +248,43 @@ class ScreenshotTest {
         waitUntil("the importance is measured", TRAINING, () -> app.viewModels().evaluate().importanceNoteProperty()
                 .get().startsWith("Each column"), project.statusProperty()::get);
         shoot("22-evaluate-regression");
+    }
+
+    @Test
+    void writesTheAugmentationCard(FxRobot robot) throws IOException {
+        folder = Path.of(System.getProperty(PROPERTY));
+        Files.createDirectories(folder);
+        ProjectViewModel project = app.viewModels().project();
+        onFx(() -> project.openSample(Sample.TITANIC));
+        waitUntil("titanic is prepared", LOAD, () -> project.getExperiment() != null, project.statusProperty()::get);
+        TableAugmentationViewModel augmentation = app.viewModels().data().augmentation();
+        onFx(() -> {
+            augmentation.noiseOnProperty().set(true);
+            augmentation.noiseProperty().set(0.2);
+            augmentation.oversampleProperty().set(true);
+        });
+        waitUntil("the preview is shown", LOAD, () -> augmentation.previewProperty().get() != null
+                && augmentation.previewProperty().get().summary().contains("rows per epoch"),
+                project.statusProperty()::get);
+        scrollDataTo("#augmentationCard");
+        shoot("20d-data-augmentation");
+        scrollDataTo("#regenerateAugmentationButton");
+        shoot("20e-data-augmentation-preview");
+    }
+
+    /** Scrolls the Data step's settings column so that the node is at the top. */
+    private void scrollDataTo(String query) {
+        onFx(() -> {
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) stage.getScene()
+                    .lookup("#editingScroll");
+            scroll.applyCss();
+            scroll.layout();
+            javafx.scene.Node node = stage.getScene().lookup(query);
+            javafx.scene.Node content = scroll.getContent();
+            double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+            double extra = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(extra <= 0 ? 0 : Math.min(1, Math.max(0, (y - 12) / extra)));
+        });
     }
 
     private void scrollEvaluate(double position) {

@@ -112,8 +112,9 @@ public final class Dl4jTrainer implements Trainer {
     }
 
     /**
-     * A trainer that augments the training rows every epoch (noise, oversampling); the training metrics of an epoch
-     * are then measured on that epoch's augmented rows.
+     * A trainer that augments the training rows every epoch (noise, oversampling) in runs whose {@link RunOptions}
+     * name no augmentation of their own; the training metrics of an epoch are then measured on that epoch's augmented
+     * rows. The app and the command line pass the project's augmentation in the run options instead.
      */
     public Dl4jTrainer(TableAugmentation augmentation) {
         this.augmentation = augmentation == null || augmentation.isNone() ? null : augmentation;
@@ -150,6 +151,8 @@ public final class Dl4jTrainer implements Trainer {
         private final TrainingListener listener;
         private final RunControl control;
         private final RunOptions options;
+        /** Drawn afresh on the training rows every epoch; null for none. */
+        private final TableAugmentation augmentation;
         private final long startNanos = System.nanoTime();
         private final List<EpochEnded> history = new ArrayList<>();
 
@@ -185,6 +188,10 @@ public final class Dl4jTrainer implements Trainer {
             this.listener = listener;
             this.control = control;
             this.options = options;
+            TableAugmentation chosen = options.augmentation().isNone() ? Dl4jTrainer.this.augmentation
+                    : options.augmentation();
+            // Only a table's rows are augmented here; an image folder augments its images as it reads them.
+            this.augmentation = chosen != null && data.train() instanceof EncodedSet ? chosen : null;
         }
 
         TrainingResult execute() {
@@ -319,12 +326,17 @@ public final class Dl4jTrainer implements Trainer {
 
         private void start(long parameterCount) {
             started = true;
-            listener.on(new RunStarted(backendSummary, config.epochs(), iterationsPerEpoch(), data.train().rows(),
+            listener.on(new RunStarted(backendSummary, config.epochs(), iterationsPerEpoch(), trainRowsPerEpoch(),
                     parameterCount));
         }
 
         private int iterationsPerEpoch() {
-            return (data.train().rows() + config.batchSize() - 1) / config.batchSize();
+            return (trainRowsPerEpoch() + config.batchSize() - 1) / config.batchSize();
+        }
+
+        /** The rows an epoch fits: more than the training split when oversampling fills up the smaller classes. */
+        private int trainRowsPerEpoch() {
+            return augmentation == null ? data.train().rows() : augmentation.rowsPerEpoch((EncodedSet) data.train());
         }
 
         private DataSignature signature() {
@@ -399,7 +411,7 @@ public final class Dl4jTrainer implements Trainer {
             INDArray validationFeatures = data.validation().rows() > 0 ? matrix(data.validation()) : null;
             long plannedIterations = (long) config.epochs() * iterationsPerEpoch();
 
-            try (BatchFeed feed = augmentation != null && data.train() instanceof EncodedSet
+            try (BatchFeed feed = augmentation != null
                     ? new MatrixBatchFeed(this::epochRows, data.classCount(), config.batchSize(), config.seed())
                     : BatchFeed.of(data.train(), data.classCount(), config.batchSize(), config.seed())) {
                 for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {

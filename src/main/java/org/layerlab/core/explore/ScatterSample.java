@@ -15,7 +15,9 @@ import org.layerlab.core.data.Table;
  * left out. Above {@code maxPoints} rows a random sample (fixed seed, so the picture does not jump) is drawn and
  * {@link #sampled} says so. A category column is plotted by its category number.
  *
- * @param groups class → its points as {x, y} pairs, classes in order of first appearance in the sample
+ * @param groups class → its points as {x, y} pairs: every class of the table (also one with no point here), in order
+ *               of first appearance in the table, so that every plot of one table lists the classes in the same
+ *               order and so gives each class the same colour (a scatter matrix's cells, its legend, the scatter)
  * @param shown  points drawn; {@code available} rows had both values
  */
 public record ScatterSample(String xColumn, String yColumn, Map<String, double[][]> groups, int shown,
@@ -59,6 +61,9 @@ public record ScatterSample(String xColumn, String yColumn, Map<String, double[]
             java.util.Arrays.sort(rows, 0, shown);
         }
         Map<String, List<double[]>> points = new LinkedHashMap<>();
+        for (String group : classOrder(table, classColumn)) {
+            points.put(group, new ArrayList<>());
+        }
         for (int i = 0; i < shown; i++) {
             int row = rows[i];
             String group = byClass == null ? "rows" : byClass.isMissing(row) ? "(missing)" : byClass.text(row);
@@ -67,6 +72,22 @@ public record ScatterSample(String xColumn, String yColumn, Map<String, double[]
         Map<String, double[][]> groups = new LinkedHashMap<>();
         points.forEach((group, list) -> groups.put(group, list.toArray(double[][]::new)));
         return new ScatterSample(xColumn, yColumn, groups, shown, available);
+    }
+
+    /**
+     * The classes of {@code classColumn} in order of first appearance in the table ("(missing)" for rows without
+     * one); the one group "rows" when there is no class column.
+     */
+    public static List<String> classOrder(Table table, String classColumn) {
+        if (classColumn == null) {
+            return List.of("rows");
+        }
+        Column byClass = table.column(classColumn);
+        java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            order.add(byClass.isMissing(row) ? "(missing)" : byClass.text(row));
+        }
+        return List.copyOf(order);
     }
 
     private static double value(Column column, int row) {

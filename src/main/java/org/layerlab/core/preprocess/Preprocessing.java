@@ -12,11 +12,21 @@ import java.util.List;
  *              with {@code standardize}, standardized; categories one-hot) — what every project had before pipelines
  *              existed. With a pipeline, {@code standardize} is not used: whatever the steps leave is encoded as it
  *              is (remaining gaps filled with the training mean, remaining category columns one-hot).
+ * @param augmentation how the training rows are augmented each epoch, after these steps (noise on the prepared,
+ *                     e.g. standardized, inputs; oversampling); {@link TableAugmentation#NONE} for none (null reads
+ *                     as none). Only the training split is ever augmented; tables only.
  */
-public record Preprocessing(boolean standardize, List<String> excludedColumns, List<PipelineStep> steps) {
+public record Preprocessing(boolean standardize, List<String> excludedColumns, List<PipelineStep> steps,
+                            TableAugmentation augmentation) {
     public Preprocessing {
         excludedColumns = List.copyOf(excludedColumns);
         steps = steps == null ? null : List.copyOf(steps);
+        augmentation = augmentation == null ? TableAugmentation.NONE : augmentation;
+    }
+
+    /** Preprocessing without augmentation. */
+    public Preprocessing(boolean standardize, List<String> excludedColumns, List<PipelineStep> steps) {
+        this(standardize, excludedColumns, steps, TableAugmentation.NONE);
     }
 
     /** The fixed default preprocessing (no pipeline). */
@@ -29,12 +39,17 @@ public record Preprocessing(boolean standardize, List<String> excludedColumns, L
     }
 
     public Preprocessing withExcludedColumns(List<String> columns) {
-        return new Preprocessing(standardize, columns, steps);
+        return new Preprocessing(standardize, columns, steps, augmentation);
     }
 
     /** The same choices with a pipeline of steps (null: back to the fixed default). */
     public Preprocessing withSteps(List<PipelineStep> newSteps) {
-        return new Preprocessing(standardize, excludedColumns, newSteps);
+        return new Preprocessing(standardize, excludedColumns, newSteps, augmentation);
+    }
+
+    /** The same choices with another augmentation of the training rows (null: none). */
+    public Preprocessing withAugmentation(TableAugmentation newAugmentation) {
+        return new Preprocessing(standardize, excludedColumns, steps, newAugmentation);
     }
 
     public boolean hasPipeline() {

@@ -15,6 +15,9 @@ import java.util.Random;
  * @param oversample whether to oversample the smaller classes (classification only; ignored for regression)
  */
 public record TableAugmentation(double noise, boolean oversample) {
+    /** No augmentation: the training rows as they are. */
+    public static final TableAugmentation NONE = new TableAugmentation(0, false);
+
     public TableAugmentation {
         if (!(noise >= 0) || noise > 10) {
             throw new IllegalArgumentException("The noise must be between 0 and 10 (try 0.1); " + noise
@@ -24,6 +27,37 @@ public record TableAugmentation(double noise, boolean oversample) {
 
     public boolean isNone() {
         return noise == 0 && !oversample;
+    }
+
+    /**
+     * How many rows one epoch of {@code train} has once augmented: more than {@code train.rows()} when oversampling
+     * fills up the smaller classes of a classification, else the same.
+     */
+    public int rowsPerEpoch(EncodedSet train) {
+        if (!oversample || train.hasTargets()) {
+            return train.rows();
+        }
+        int[] counts = classCounts(train.labels());
+        int largest = 0;
+        int present = 0;
+        for (int count : counts) {
+            largest = Math.max(largest, count);
+            present += count > 0 ? 1 : 0;
+        }
+        return largest * present;
+    }
+
+    /** How many rows of each class (by label index) {@code labels} holds. */
+    public static int[] classCounts(int[] labels) {
+        int classes = 0;
+        for (int label : labels) {
+            classes = Math.max(classes, label + 1);
+        }
+        int[] counts = new int[classes];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
     }
 
     /** The training rows as one epoch sees them. {@code train} itself is not changed. */
@@ -84,7 +118,8 @@ public record TableAugmentation(double noise, boolean oversample) {
         return order;
     }
 
-    private static boolean[] nonBinaryColumns(EncodedSet train) {
+    /** The inputs that get noise: those holding anything other than 0 and 1 in {@code train}. */
+    static boolean[] nonBinaryColumns(EncodedSet train) {
         boolean[] nonBinary = new boolean[train.columns()];
         for (int row = 0; row < train.rows(); row++) {
             for (int c = 0; c < train.columns(); c++) {

@@ -21,6 +21,7 @@ import org.layerlab.core.images.ImageOptions;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.PipelineJson;
 import org.layerlab.core.preprocess.Preprocessing;
+import org.layerlab.core.preprocess.TableAugmentation;
 import org.layerlab.core.train.TrainingConfig;
 import org.layerlab.core.train.TrainingConfigJson;
 
@@ -39,6 +40,7 @@ public final class ProjectStore {
      * edges ({@link NetworkJson}); 3: adds the task, preprocessing steps, training settings beyond the basics
      * (optimizer, schedule, weight init, L1/L2, clipping, early stopping) and image-folder options, all optional.
      * Version-1 files load as a chain; version-1 and -2 files load with the defaults of everything version 3 added.
+     * Also optional, added before the next version bump: {@code preprocessing.augmentation} (absent: none).
      */
     public static final int SCHEMA_VERSION = 3;
     public static final String EXTENSION = ".layerlab.json";
@@ -133,6 +135,13 @@ public final class ProjectStore {
             // Optional: absent means LayerLab's fixed default preprocessing (every file saved before pipelines).
             preprocessing.set("steps", PipelineJson.writeSteps(project.preprocessing().steps()));
         }
+        TableAugmentation augmentation = project.preprocessing().augmentation();
+        if (!augmentation.isNone()) {
+            // Optional: absent means no augmentation (every file saved before it could be chosen in a project).
+            ObjectNode augment = preprocessing.putObject("augmentation");
+            augment.put("noise", augmentation.noise());
+            augment.put("oversample", augmentation.oversample());
+        }
         root.set("network", NetworkJson.write(project.network()));
         ObjectNode training = root.putObject("training");
         training.put("epochs", project.training().epochs());
@@ -156,8 +165,12 @@ public final class ProjectStore {
         JsonNode pre = root.path("preprocessing");
         List<String> excluded = new ArrayList<>();
         pre.path("excludedColumns").forEach(node -> excluded.add(node.asText()));
+        JsonNode augment = pre.path("augmentation");
+        TableAugmentation augmentation = augment.isObject()
+                ? new TableAugmentation(augment.path("noise").asDouble(0), augment.path("oversample").asBoolean(false))
+                : TableAugmentation.NONE;
         Preprocessing preprocessing = new Preprocessing(pre.path("standardize").asBoolean(true), excluded,
-                pre.hasNonNull("steps") ? PipelineJson.readSteps(pre.get("steps")) : null);
+                pre.hasNonNull("steps") ? PipelineJson.readSteps(pre.get("steps")) : null, augmentation);
         JsonNode networkJson = required(root, "network");
         NetworkGraph network = version == 1 ? NetworkJson.readVersion1(networkJson) : NetworkJson.read(networkJson);
         JsonNode training = required(root, "training");

@@ -96,6 +96,23 @@ class ExploreTest {
     }
 
     @Test
+    void everyPlotOfATableListsTheClassesInTheSameOrderSoEachClassKeepsItsColour() {
+        // Rows 0-1 are class "late" with no x: the x/y plot has no point of it, the y/z plot has.
+        Table table = new Table("t", List.of(new NumericColumn("x", new double[] {NAN, NAN, 1, 2, 3}),
+                new NumericColumn("y", new double[] {1, 2, 3, 4, 5}), new NumericColumn("z", new double[] {5, 4, 3, 2, 1}),
+                new CategoricalColumn("g", new int[] {2, 2, 0, 1, 0}, List.of("a", "b", "late"))));
+
+        ScatterSample withoutLate = ScatterSample.of(table, "x", "y", "g", 100, 1);
+        ScatterSample withLate = ScatterSample.of(table, "y", "z", "g", 100, 1);
+
+        assertThat(ScatterSample.classOrder(table, "g")).containsExactly("late", "a", "b");
+        assertThat(withoutLate.groups().keySet()).containsExactly("late", "a", "b");
+        assertThat(withLate.groups().keySet()).containsExactly("late", "a", "b");
+        assertThat(withoutLate.groups().get("late")).isEmpty();
+        assertThat(withLate.groups().get("late")).hasDimensions(2, 2);
+    }
+
+    @Test
     void theScatterMatrixTakesUpToEightNumberColumnsWithoutTheLabel() {
         Table digits = CsvReader.read(Path.of("samples/digits8x8/digits.csv"));
         assertThat(ScatterSample.matrixColumns(digits, "digit", 8)).hasSize(8).doesNotContain("digit");

@@ -45,6 +45,7 @@ import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.graph.WeightInit;
 import org.layerlab.core.preprocess.PipelineStep;
 import org.layerlab.core.preprocess.Preprocessing;
+import org.layerlab.core.preprocess.TableAugmentation;
 import org.layerlab.core.train.EarlyStopping;
 import org.layerlab.core.train.LearningRateSchedule;
 import org.layerlab.core.train.Optimizer;
@@ -330,6 +331,47 @@ class ProjectStoreTest {
         ProjectStore.save(project, file);
 
         assertThat(ProjectStore.load(file).training()).isEqualTo(options);
+    }
+
+    @Test
+    void roundTripKeepsTheTableAugmentationInThePreprocessing() throws IOException {
+        TableAugmentation augmentation = new TableAugmentation(0.15, true);
+        Project project = sample().withPreprocessing(sample().preprocessing().withAugmentation(augmentation));
+        Path file = folder.resolve("augmented" + ProjectStore.EXTENSION);
+
+        ProjectStore.save(project, file);
+
+        assertThat(ProjectStore.load(file)).isEqualTo(project);
+        assertThat(ProjectStore.load(file).preprocessing().augmentation()).isEqualTo(augmentation);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        assertThat(json.path("schemaVersion").asInt()).isEqualTo(3);
+        assertThat(json.path("preprocessing").path("augmentation").path("noise").asDouble()).isEqualTo(0.15);
+        assertThat(json.path("preprocessing").path("augmentation").path("oversample").asBoolean()).isTrue();
+    }
+
+    @Test
+    void withoutAugmentationNothingIsWrittenAndAnAbsentSettingMeansNone() throws IOException {
+        Path file = folder.resolve("plain" + ProjectStore.EXTENSION);
+        ProjectStore.save(sample(), file);
+        assertThat(Files.readString(file)).doesNotContain("augmentation");
+        assertThat(ProjectStore.load(file).preprocessing().augmentation()).isEqualTo(TableAugmentation.NONE);
+
+        Path golden = folder.resolve("golden3" + ProjectStore.EXTENSION);
+        try (var in = getClass().getResourceAsStream("/projects/v3" + ProjectStore.EXTENSION)) {
+            Files.copy(in, golden);
+        }
+        assertThat(ProjectStore.load(golden).preprocessing().augmentation().isNone()).isTrue();
+    }
+
+    @Test
+    void anImpossibleNoiseInTheFileIsReportedPlainly() throws IOException {
+        Path file = folder.resolve("noisy" + ProjectStore.EXTENSION);
+        ProjectStore.save(sample().withPreprocessing(sample().preprocessing()
+                .withAugmentation(new TableAugmentation(0.1, false))), file);
+        Files.writeString(file, Files.readString(file).replace("\"noise\" : 0.1", "\"noise\" : -3"));
+
+        assertThatThrownBy(() -> ProjectStore.load(file)).isInstanceOf(ProjectFileProblem.class)
+                .hasMessageContaining("is damaged").hasMessageContaining("noise must be between 0 and 10");
     }
 
     @Test
