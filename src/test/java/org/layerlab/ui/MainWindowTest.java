@@ -194,6 +194,7 @@ class MainWindowTest {
         robot.clickOn("#networkStepButton");
         robot.clickOn("#node-dense_1");
         assertThat(onFx(() -> robot.lookup("#inspector-units").queryAs(Spinner.class).getValue())).isEqualTo(10);
+        robot.clickOn("#dataStepButton");
         assertThat(onFx(() -> labelCombo(robot).getValue())).isEqualTo("sex");
         robot.clickOn("#trainStepButton");
         assertThat(onFx(() -> robot.lookup("#epochsField").queryAs(javafx.scene.control.TextField.class).getText()))
