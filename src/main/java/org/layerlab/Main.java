@@ -12,18 +12,27 @@ import java.util.List;
  *
  * <p>Before anything loads ND4J it makes sure OpenMP threads wait passively (see docs/decisions/0002): the
  * setting is read only when the native library loads, so if the environment lacks it, LayerLab starts itself
- * once more with it set.
+ * once more with it set. The same relaunch adds the garbage-collector options of {@link #GC_OPTIONS}.
  */
 public final class Main {
     static final String WAIT_POLICY = "OMP_WAIT_POLICY";
     static final String NO_RELAUNCH = "layerlab.noRelaunch";
+    /**
+     * Garbage-collector options for a window that must not freeze while training (docs/decisions/0019): young
+     * collections sized for short pauses, and a {@code System.gc()} (which ND4J and JavaCPP call when native
+     * memory runs short) done concurrently rather than as a stop-the-world full collection. Options the user gives
+     * the JVM win. The tests' JVM (pom.xml, surefire argLine) uses the same ones.
+     */
+    static final List<String> GC_OPTIONS = List.of("-XX:MaxGCPauseMillis=20", "-XX:+ExplicitGCInvokesConcurrent");
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
         org.layerlab.core.dl4j.NativeBuild.configure();
-        if (System.getenv(WAIT_POLICY) == null && !Boolean.getBoolean(NO_RELAUNCH)) {
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        boolean needsRelaunch = System.getenv(WAIT_POLICY) == null || !missingOptions(jvmOptions).isEmpty();
+        if (needsRelaunch && !Boolean.getBoolean(NO_RELAUNCH)) {
             Integer exitCode = relaunchWithPassiveThreads(args);
             if (exitCode != null) {
                 System.exit(exitCode);
@@ -36,7 +45,26 @@ public final class Main {
         }
     }
 
-    /** Runs this same program in a child JVM with the OpenMP setting; null if that is not possible. */
+    /** The {@link #GC_OPTIONS} the JVM was not started with, in any setting ({@code -XX:+X}, {@code -XX:X=5}). */
+    static List<String> missingOptions(List<String> jvmOptions) {
+        List<String> missing = new ArrayList<>();
+        for (String option : GC_OPTIONS) {
+            String name = optionName(option);
+            if (jvmOptions.stream().noneMatch(given -> optionName(given).equals(name))) {
+                missing.add(option);
+            }
+        }
+        return missing;
+    }
+
+    /** {@code -XX:+ExplicitGCInvokesConcurrent} and {@code -XX:-ExplicitGCInvokesConcurrent} → the same name. */
+    private static String optionName(String option) {
+        String name = option.startsWith("-XX:+") || option.startsWith("-XX:-") ? "-XX:" + option.substring(5) : option;
+        int equals = name.indexOf('=');
+        return equals < 0 ? name : name.substring(0, equals);
+    }
+
+    /** Runs this same program in a child JVM with the OpenMP and GC settings; null if that is not possible. */
     private static Integer relaunchWithPassiveThreads(String[] args) {
         try {
             // The java launcher of this runtime (also inside a jpackage image, which keeps bin/java for this).
@@ -47,14 +75,16 @@ public final class Main {
             }
             List<String> command = new ArrayList<>();
             command.add(launcher.toString());
-            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            command.addAll(jvmOptions);
+            command.addAll(missingOptions(jvmOptions));
             command.add("-D" + NO_RELAUNCH + "=true");
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(Main.class.getName());
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            builder.environment().put(WAIT_POLICY, "PASSIVE");
+            builder.environment().putIfAbsent(WAIT_POLICY, "PASSIVE");
             Process child = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
             return child.waitFor();
