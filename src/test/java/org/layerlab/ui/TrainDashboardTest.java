@@ -105,7 +105,8 @@ class TrainDashboardTest {
         assertThat(onFx(() -> activations.getXValue(0, org.layerlab.core.train.Histogram.BINS - 1)))
                 .isBetween(0.0, 1.0);
         assertThat(onFx(() -> robot.lookup("#hintsCard").query().isVisible())).isTrue();
-        assertThat(onFx(() -> robot.lookup(".doctor-hint").queryAll().size())).isEqualTo(onFx(() -> train.hints().size()));
+        assertThat(onFx(() -> robot.lookup("#hintsBox .doctor-hint").queryAll().size()))
+                .isEqualTo(onFx(() -> train.hints().size()));
         assertThat(onFx(() -> label(robot, "#checkpointLabel").getText())).isEqualTo("Checkpoint saved after epoch 300.");
         shoot("train-finished-with-hints");
         Path checkpoints = folder.resolve("iris.checkpoints");

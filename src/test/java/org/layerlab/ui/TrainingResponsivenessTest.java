@@ -48,6 +48,29 @@ class TrainingResponsivenessTest {
         app.stop();
     }
 
+    private static int countNodes(javafx.scene.Node node) {
+        int count = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                count += countNodes(child);
+            }
+        }
+        return count;
+    }
+
+    /** Every part of the scene holding over 400 nodes, as "=== nodes: COUNT CLASS#id", indented by depth. */
+    private static void printBigSubtrees(javafx.scene.Node node, int depth) {
+        int count = countNodes(node);
+        if (count < 400 || depth > 14) {
+            return;
+        }
+        System.out.println("=== nodes: " + "  ".repeat(depth) + count + " " + node.getClass().getSimpleName()
+                + (node.getId() == null ? "" : "#" + node.getId()) + (node.isVisible() ? "" : " (hidden)"));
+        if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> printBigSubtrees(child, depth + 1));
+        }
+    }
+
     private static long gcMillis() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
@@ -152,6 +175,10 @@ class TrainingResponsivenessTest {
         System.out.printf(Locale.ROOT, "=== idle window before training (%d pulses): 99th percentile %.1f ms, longest %.1f ms%n",
                 idle.size(), idle.get((int) Math.ceil(0.99 * idle.size()) - 1) / 1e6, idle.get(idle.size() - 1) / 1e6);
         System.out.println("=== gaps over 50 ms (JVM uptime when the gap ended: gap): " + longGaps);
+        int[] nodes = new int[1];
+        onFx(() -> nodes[0] = countNodes(robot.listWindows().get(0).getScene().getRoot()));
+        System.out.println("=== nodes in the window's scene graph (each pulse walks all of them): " + nodes[0]);
+        onFx(() -> printBigSubtrees(robot.listWindows().get(0).getScene().getRoot(), 0));
         assertThat(sorted).isNotEmpty();
         assertThat(project.trainingResultProperty().get().history()).hasSize(EPOCHS);
     }
