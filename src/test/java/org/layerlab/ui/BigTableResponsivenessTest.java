@@ -41,6 +41,8 @@ class BigTableResponsivenessTest {
     private final AtomicLong last = new AtomicLong();
     private final AtomicLong longest = new AtomicLong();
     private AnimationTimer timer;
+    /** Each gap over 50 ms as "JVM uptime in s when it ended:gap in ms", to line up with GC logs and profiles. */
+    private final java.util.List<String> longGaps = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     @Start
     void start(Stage stage) {
@@ -65,6 +67,11 @@ class BigTableResponsivenessTest {
                     long previous = last.getAndSet(now);
                     if (previous != 0) {
                         longest.accumulateAndGet(now - previous, Math::max);
+                        if (now - previous > 50_000_000L) {
+                            longGaps.add(String.format(Locale.ROOT, "%.3fs:%dms",
+                                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
+                                    (now - previous) / 1_000_000));
+                        }
                     }
                 }
             };
@@ -76,6 +83,7 @@ class BigTableResponsivenessTest {
                 () -> app.viewModels().project().statusProperty().get());
         double loadSeconds = (System.nanoTime() - started) / 1e9;
         long loadStall = longest.getAndSet(0);
+        System.out.println("=== gaps over 50 ms while load: " + drainLongGaps());
 
         robot.clickOn("Explore");
         onFx(() -> app.viewModels().data().explore().columnProperty().set("f3"));
@@ -83,11 +91,13 @@ class BigTableResponsivenessTest {
                 () -> "");
         robot.sleep(500);
         long summaryStall = longest.getAndSet(0);
+        System.out.println("=== gaps over 50 ms while summary: " + drainLongGaps());
         robot.clickOn("Scatter");
         waitUntil("the scatter", LOAD, () -> app.viewModels().data().explore().scatterProperty().get() != null,
                 () -> "");
         robot.sleep(500);
         long exploreStall = longest.getAndSet(0);
+        System.out.println("=== gaps over 50 ms while scatter: " + drainLongGaps());
 
         robot.clickOn("Rows");
         TableView<?> table = robot.lookup("#dataTable").queryTableView();
@@ -97,11 +107,20 @@ class BigTableResponsivenessTest {
             robot.sleep(30);
         }
         long scrollStall = longest.getAndSet(0);
+        System.out.println("=== gaps over 50 ms while scroll: " + drainLongGaps());
         onFx(() -> timer.stop());
         System.out.printf(Locale.ROOT, "%n=== 1,000,000 × 20 table: loaded and prepared in %.1f s; longest FX gap: "
                         + "load %d ms, explore %d ms, scatter %d ms, scrolling %d ms%n", loadSeconds, loadStall / 1_000_000,
                 summaryStall / 1_000_000, exploreStall / 1_000_000, scrollStall / 1_000_000);
         assertThat(table.getItems()).hasSize(1_000_000);
+    }
+
+    private String drainLongGaps() {
+        synchronized (longGaps) {
+            String gaps = longGaps.toString();
+            longGaps.clear();
+            return gaps;
+        }
     }
 
     private static void write(Path file, int rows, int columns) throws IOException {
