@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.layerlab.core.bundle.ModelBundle;
 import org.layerlab.core.bundle.ModelBundleStore;
 import org.layerlab.core.data.DataProblem;
@@ -20,6 +23,7 @@ import org.layerlab.core.data.TaskType;
 import org.layerlab.core.dl4j.Dl4jTrainer;
 import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.experiment.ImageExperiment;
+import org.layerlab.core.images.ImageOptions;
 import org.layerlab.core.evaluate.RegressionEvaluation;
 import org.layerlab.core.experiment.PreparedExperiment;
 import org.layerlab.core.experiment.RunReport;
@@ -59,6 +63,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network on a CSV file or a saved project, then evaluate it on the test split.")
 public final class TrainCommand implements Callable<Integer> {
+    /** "28x28", "28 x 28" or "28×28": width, then height (nine digits at most, so that they fit an int). */
+    private static final Pattern IMAGE_SIZE = Pattern.compile("(\\d{1,9})\\s*[xX×]\\s*(\\d{1,9})");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -150,6 +156,19 @@ public final class TrainCommand implements Callable<Integer> {
                     + "settings (give the same data or project). It keeps checkpointing there unless --checkpoint-dir "
                     + "says otherwise.")
     Path resume;
+
+    @Option(names = "--image-size", paramLabel = "WxH",
+            description = "Image folders: resize every image to this width × height in pixels, e.g. 28x28 "
+                    + "(default: from the images).")
+    String imageSize;
+
+    @Option(names = "--grayscale", description = "Image folders: read the images in grayscale, 1 channel "
+            + "(default: from the images).")
+    boolean grayscale;
+
+    @Option(names = {"--colour", "--color"}, description = "Image folders: read the images in colour, 3 channels "
+            + "(default: from the images).")
+    boolean colour;
 
     @Option(names = "--report", paramLabel = "REPORT.json", description = "Write a JSON report of the run here.")
     Path report;
@@ -279,7 +298,10 @@ public final class TrainCommand implements Callable<Integer> {
                         Math.min(12, experiment.folder().classNames().size())))
                         + (experiment.folder().classNames().size() > 12 ? ", …" : ""),
                 experiment.folder().imageCount());
-        experiment.data().notes().forEach(note -> out.println("Note: " + note));
+        boolean automaticShape = project.images().automaticSize() && project.images().automaticChannels();
+        experiment.data().notes().forEach(note -> out.println("Note: " + note
+                + (automaticShape && note.startsWith("Images are read as")
+                ? " Choose another size or colour with --image-size WxH, --grayscale or --colour." : "")));
         boolean defaultNetwork = projectFile == null && hidden == null;
         String templateId = template != null ? template : defaultNetwork ? ImageExperiment.DEFAULT_TEMPLATE : null;
         if (templateId != null) {
@@ -395,6 +417,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("There is no template '" + template + "'. Choose one of "
                     + Templates.ids() + ".");
         }
+        project = withImageShape(project);
         if (hidden != null) {
             project = project.withNetwork(NetworkGraph.mlp(hidden, Activation.RELU));
         }
@@ -415,6 +438,38 @@ public final class TrainCommand implements Callable<Integer> {
             project = project.withSplit(project.split().withSeed(config.seed()));
         }
         return project;
+    }
+
+    /** --image-size, --grayscale and --colour, checked as the app's image settings are; for image folders only. */
+    private Project withImageShape(Project project) {
+        if (imageSize == null && !grayscale && !colour) {
+            return project;
+        }
+        if (!project.isImageFolder()) {
+            throw new IllegalArgumentException("--image-size, --grayscale and --colour are for a folder of images, "
+                    + "not a table. Leave them out, or give --data a folder with one subfolder per class.");
+        }
+        if (grayscale && colour) {
+            throw new IllegalArgumentException("Give either --grayscale or --colour, not both.");
+        }
+        ImageOptions images = project.images();
+        int channels = grayscale ? 1 : colour ? 3 : images.channels();
+        int height = images.height();
+        int width = images.width();
+        if (imageSize != null) {
+            Matcher size = IMAGE_SIZE.matcher(imageSize.strip());
+            if (!size.matches()) {
+                throw new IllegalArgumentException("The image size must be width x height in pixels, e.g. "
+                        + "--image-size 28x28; '" + imageSize + "' is not.");
+            }
+            width = Integer.parseInt(size.group(1));
+            height = Integer.parseInt(size.group(2));
+        }
+        Optional<String> problem = ImageOptions.problem(channels, height, width);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        return project.withImages(images.withSize(channels, height, width));
     }
 
     /** The settings beyond the basics, from their flags; unknown names are refused with the accepted ones. */

@@ -93,6 +93,46 @@ class ImageCommandsTest {
     }
 
     @Test
+    void theImageSizeAndColourCanBeChosenOnTheCommandLine() throws IOException {
+        Path smallModel = shared.resolve("digits14.llmodel");
+        Path reportFile = shared.resolve("report14.json");
+
+        int exit = run("train", "--data", "samples/mnist-small", "--image-size", "14x14", "--grayscale",
+                "--epochs", "1", "--report", reportFile.toString(), "--save-model", smallModel.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Note: Images are read as 1×14×14 (grayscale")
+                .doesNotContain("Choose another size or colour");
+        JsonNode smallReport = new ObjectMapper().readTree(reportFile.toFile());
+        assertThat(smallReport.path("network").path("nodes").get(0).path("shape").asText()).isEqualTo("1×14×14");
+        assertThat(smallReport.path("samples").path("test").asInt()).isEqualTo(100);
+        assertThat(ModelBundleStore.load(smallModel, Dl4jModel::load).imageShape())
+                .isEqualTo(new TensorShape.Image(1, 14, 14));
+    }
+
+    @Test
+    void theDefaultImageShapeSaysHowToChooseAnother() {
+        assertThat(trainOutput).contains("Note: Images are read as 1×28×28 (grayscale, values 0–1). Choose another "
+                + "size or colour with --image-size WxH, --grayscale or --colour.");
+    }
+
+    @Test
+    void impossibleImageSizesAndColoursAreRefusedWithAPlainSentence() {
+        assertThat(run("train", "--data", "samples/mnist-small", "--image-size", "big")).isEqualTo(2);
+        assertThat(err.toString()).contains("Error: The image size must be width x height in pixels, e.g. "
+                + "--image-size 28x28; 'big' is not.");
+
+        assertThat(run("train", "--data", "samples/mnist-small", "--image-size", "2000x28")).isEqualTo(2);
+        assertThat(err.toString()).contains("The image size must be two numbers from 1 to 1024");
+
+        assertThat(run("train", "--data", "samples/mnist-small", "--grayscale", "--colour")).isEqualTo(2);
+        assertThat(err.toString()).contains("Give either --grayscale or --colour, not both.");
+
+        assertThat(run("train", "--data", "samples/iris/iris.csv", "--label", "species", "--image-size", "28x28")).isEqualTo(2);
+        assertThat(err.toString()).contains("--image-size, --grayscale and --colour are for a folder of images");
+    }
+
+    @Test
     void anImageFolderHasNoLabelColumn() {
         int exit = run("train", "--data", "samples/mnist-small", "--label", "digit", "--epochs", "1");
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.ShapeInference;
-import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.preprocess.ExampleSet;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.train.BackendInfo;
 import org.layerlab.core.train.RunControl;
@@ -94,7 +94,7 @@ final class FakeTrainer implements Trainer {
     /** Answers every row with its true class. */
     private static final class PerfectModel implements TrainedModel {
         @Override
-        public float[][] predictProbabilities(EncodedSet data) {
+        public float[][] predictProbabilities(ExampleSet data) {
             int classes = 0;
             for (int label : data.labels()) {
                 classes = Math.max(classes, label + 1);

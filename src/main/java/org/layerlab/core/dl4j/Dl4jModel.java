@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
@@ -18,7 +19,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.layerlab.core.io.AtomicFiles;
-import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.preprocess.ExampleSet;
 import org.layerlab.core.train.TrainedModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -139,7 +140,7 @@ public final class Dl4jModel implements TrainedModel {
     }
 
     @Override
-    public synchronized float[][] predictProbabilities(EncodedSet data) {
+    public synchronized float[][] predictProbabilities(ExampleSet data) {
         Objects.requireNonNull(data, "data");
         if (data.columns() != inputCount) {
             throw new IllegalArgumentException("The model expects " + inputCount + " input columns but the data has "
@@ -147,10 +148,13 @@ public final class Dl4jModel implements TrainedModel {
         }
         float[][] probabilities = new float[data.rows()][];
         int columns = data.columns();
-        for (int from = 0; from < data.rows(); from += PREDICT_BATCH_ROWS) {
-            int to = Math.min(data.rows(), from + PREDICT_BATCH_ROWS);
-            INDArray batch = Nd4j.create(Arrays.copyOfRange(data.features(), from * columns, to * columns),
-                    new long[] {to - from, columns}, 'c');
+        int[] inOrder = IntStream.range(0, data.rows()).toArray();
+        int batchRows = Math.min(PREDICT_BATCH_ROWS, Dl4jTrainer.rowsPerEvaluationBatch(columns));
+        for (int from = 0; from < data.rows(); from += batchRows) {
+            int to = Math.min(data.rows(), from + batchRows);
+            float[] rows = new float[(to - from) * columns];
+            data.copyRows(inOrder, from, to, rows, 0);
+            INDArray batch = Nd4j.create(rows, new long[] {to - from, columns}, 'c');
             float[] values = Dl4jTrainer.rowMajor(network.outputSingle(false, batch));
             for (int row = from; row < to; row++) {
                 probabilities[row] = Arrays.copyOfRange(values, (row - from) * classCount, (row - from + 1) * classCount);

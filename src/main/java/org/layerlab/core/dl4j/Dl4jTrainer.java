@@ -87,6 +87,11 @@ public final class Dl4jTrainer implements Trainer {
     /** Rows per forward pass when measuring loss and accuracy on a whole split. */
     static final int EVALUATION_BATCH_ROWS = 4096;
     /**
+     * At most this many values per forward pass over a split read from image files (16 MB of floats): 4,096 rows of
+     * MNIST's 784 values, but fewer of larger colour images, so that a batch never needs gigabytes.
+     */
+    static final int EVALUATION_BATCH_VALUES = 4 << 20;
+    /**
      * The loss has exploded when a minibatch's loss is this many times the untrained network's (the first minibatch's
      * loss: what the network costs before it has learnt anything, e.g. ln 3 ≈ 1.1 for three classes, about 1 for
      * standardized regression targets). Learning can only lower the loss; a run that makes it 10,000 times worse than
@@ -398,7 +403,7 @@ public final class Dl4jTrainer implements Trainer {
 
         /** Regression: every target must be a finite number. */
         private String targetProblem() {
-            for (EncodedSet split : List.of((EncodedSet) data.train(), data.validation())) {
+            for (EncodedSet split : List.of((EncodedSet) data.train(), data.validationTable())) {
                 for (float target : split.targets()) {
                     if (!Float.isFinite(target)) {
                         return "A row's value to predict is missing or not a finite number.";
@@ -416,7 +421,10 @@ public final class Dl4jTrainer implements Trainer {
             if (earlyStopDue()) {
                 return earlyStopped();
             }
-            INDArray validationFeatures = data.validation().rows() > 0 ? matrix(data.validation()) : null;
+            // A table's validation rows are in memory already and go to native memory once; an image folder's are
+            // decoded batch by batch every epoch (bytes while they fit the budget), never held whole as floats.
+            INDArray validationFeatures = data.validation() instanceof EncodedSet table && table.rows() > 0
+                    ? matrix(table) : null;
             long plannedIterations = (long) config.epochs() * iterationsPerEpoch();
 
             try (BatchFeed feed = augmentation != null
@@ -476,9 +484,11 @@ public final class Dl4jTrainer implements Trainer {
                     if (!Double.isFinite(trainMetrics[0])) {
                         return diverged(trainMetrics[0], epoch);
                     }
-                    double[] validationMetrics = validationFeatures == null ? new double[] {Double.NaN, Double.NaN}
+                    double[] validationMetrics = data.validation().rows() == 0
+                            ? new double[] {Double.NaN, Double.NaN}
+                            : validationFeatures == null ? lossAndAccuracy(data.validation())
                             : data.isRegression()
-                            ? squaredAndAbsoluteError(validationFeatures, data.validation().targets())
+                            ? squaredAndAbsoluteError(validationFeatures, data.validationTable().targets())
                             : lossAndAccuracy(validationFeatures, data.validation().labels());
                     double epochSeconds = epochFitNanos / 1e9;
                     boolean regression = data.isRegression();
@@ -765,29 +775,58 @@ public final class Dl4jTrainer implements Trainer {
 
         /** Mean cross-entropy and accuracy of the network on a whole split, in slices of the feature matrix. */
         private double[] lossAndAccuracy(INDArray features, int[] labels) {
-            double lossSum = 0;
-            long correct = 0;
+            double[] sums = {0, 0};
             for (int from = 0; from < labels.length; from += EVALUATION_BATCH_ROWS) {
                 int to = Math.min(labels.length, from + EVALUATION_BATCH_ROWS);
                 float[] probabilities = rowMajor(network.outputSingle(false,
                         features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
-                int classes = probabilities.length / (to - from);
-                for (int row = 0; row < to - from; row++) {
-                    int offset = row * classes;
-                    int label = labels[from + row];
-                    lossSum -= Math.log(Math.max(probabilities[offset + label], PROBABILITY_FLOOR));
-                    int best = 0;
-                    for (int c = 1; c < classes; c++) {
-                        if (probabilities[offset + c] > probabilities[offset + best]) {
-                            best = c;
-                        }
-                    }
-                    if (best == label) {
-                        correct++;
+                sums = addLossAndHits(probabilities, labels, from, to, sums);
+            }
+            return new double[] {sums[0] / labels.length, sums[1] / labels.length};
+        }
+
+        /**
+         * The same as {@link #lossAndAccuracy(INDArray, int[])} for a split whose examples are read on demand (an
+         * image folder's): each batch is copied out of the set, so only one batch is ever held as floats.
+         */
+        private double[] lossAndAccuracy(ExampleSet split) {
+            int[] labels = split.labels();
+            int columns = split.columns();
+            int batchRows = rowsPerEvaluationBatch(columns);
+            int[] inOrder = new int[labels.length];
+            Arrays.setAll(inOrder, i -> i);
+            double[] sums = {0, 0};
+            for (int from = 0; from < labels.length; from += batchRows) {
+                int to = Math.min(labels.length, from + batchRows);
+                float[] rows = new float[(to - from) * columns];
+                split.copyRows(inOrder, from, to, rows, 0);
+                float[] probabilities = rowMajor(network.outputSingle(false,
+                        Nd4j.create(rows, new long[] {to - from, columns}, 'c')));
+                sums = addLossAndHits(probabilities, labels, from, to, sums);
+            }
+            return new double[] {sums[0] / labels.length, sums[1] / labels.length};
+        }
+
+        /** Adds the cross-entropy and the count of right answers of rows {@code from}..{@code to} to the sums. */
+        private static double[] addLossAndHits(float[] probabilities, int[] labels, int from, int to, double[] sums) {
+            double lossSum = sums[0];
+            long correct = (long) sums[1];
+            int classes = probabilities.length / (to - from);
+            for (int row = 0; row < to - from; row++) {
+                int offset = row * classes;
+                int label = labels[from + row];
+                lossSum -= Math.log(Math.max(probabilities[offset + label], PROBABILITY_FLOOR));
+                int best = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (probabilities[offset + c] > probabilities[offset + best]) {
+                        best = c;
                     }
                 }
+                if (best == label) {
+                    correct++;
+                }
             }
-            return new double[] {lossSum / labels.length, (double) correct / labels.length};
+            return new double[] {lossSum, correct};
         }
     }
 
@@ -801,6 +840,11 @@ public final class Dl4jTrainer implements Trainer {
      */
     static float[] rowMajor(INDArray matrix) {
         return matrix.dup('c').data().asFloat();
+    }
+
+    /** Rows per forward pass over a split read on demand: up to {@link #EVALUATION_BATCH_ROWS}, fewer for big images. */
+    static int rowsPerEvaluationBatch(int columns) {
+        return Math.max(1, Math.min(EVALUATION_BATCH_ROWS, EVALUATION_BATCH_VALUES / Math.max(1, columns)));
     }
 
     /** The split's features as a {@code rows × columns} float matrix (one copy into native memory). */

@@ -23,7 +23,7 @@ import org.layerlab.core.images.ImageExamples;
 import org.layerlab.core.images.ImageFolder;
 import org.layerlab.core.images.ImageFolderIndexer;
 import org.layerlab.core.images.ImageShapes;
-import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.preprocess.ExampleSet;
 import org.layerlab.core.preprocess.PreparedData;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.train.TrainedModel;
@@ -32,14 +32,17 @@ import org.layerlab.core.train.TrainingConfig;
 /**
  * A project applied to its image folder: the folder's classes, the split (the folder's own train/, validation/ and
  * test/ when it has them, else a stratified split with the project's seed), the shape every image is decoded to,
- * and the splits ready for a trainer — the training images read batch by batch (and augmented as the project says),
- * validation and test decoded once.
+ * and the splits ready for a trainer — all three read batch by batch (the training images augmented as the project
+ * says), kept in memory as bytes while they fit one budget, else decoded from their files when asked for.
  *
  * @param unreadable files that could not be read as images and were left out (class folder / file name)
  */
 public record ImageExperiment(Project project, ImageFolder folder, TensorShape.Image shape, PreparedData data,
                               ImageExamples train, List<ImageEntry> testImages, List<String> unreadable) {
-    /** Bytes of decoded images kept in memory, at most: MNIST's 60,000 take 47 MB. */
+    /**
+     * Bytes of decoded images kept in memory, at most, for the three splits together (training first, then
+     * validation, then test): MNIST's 60,000 training images take 47 MB, its 10,000 test images 7.8 MB.
+     */
     public static final long DEFAULT_CACHE_BYTES = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
 
     private static final String AUGMENTATION_NOTE = "Training images are augmented: ";
@@ -75,14 +78,22 @@ public record ImageExperiment(Project project, ImageFolder folder, TensorShape.I
         return prepare(project, folder, progress, cancelled);
     }
 
+    /** Prepares the folder with {@link #DEFAULT_CACHE_BYTES} of memory for decoded images. */
+    public static ImageExperiment prepare(Project project, ImageFolder folder, Progress progress,
+                                          BooleanSupplier cancelled) {
+        return prepare(project, folder, DEFAULT_CACHE_BYTES, progress, cancelled);
+    }
+
     /**
      * Splits the folder's images, chooses their shape and reads every image once (unreadable ones are left out and
-     * listed in {@link #unreadable()} and the notes).
+     * listed in {@link #unreadable()} and the notes). The decoded images are kept as bytes while they fit
+     * {@code cacheBudgetBytes} (the training split first, then validation, then test); a split that does not fit is
+     * decoded from its files whenever it is read.
      *
      * @throws java.util.concurrent.CancellationException when {@code cancelled} answers true
      */
-    public static ImageExperiment prepare(Project project, ImageFolder folder, Progress progress,
-                                          BooleanSupplier cancelled) {
+    public static ImageExperiment prepare(Project project, ImageFolder folder, long cacheBudgetBytes,
+                                          Progress progress, BooleanSupplier cancelled) {
         List<ImageEntry> train;
         List<ImageEntry> validation;
         List<ImageEntry> test;
@@ -121,13 +132,15 @@ public record ImageExperiment(Project project, ImageFolder folder, TensorShape.I
         TensorShape.Image shape = ImageShapes.choose(project.images(), train.isEmpty() ? folder.train() : train);
         List<String> unreadable = new ArrayList<>();
         int total = train.size() + validation.size() + test.size();
-        ImageExamples.Loaded trainImages = ImageExamples.load(train, shape, DEFAULT_CACHE_BYTES,
+        ImageExamples.Loaded trainImages = ImageExamples.load(train, shape, cacheBudgetBytes,
                 (done, all) -> progress.update("Reading images", done, total), cancelled);
         unreadable.addAll(trainImages.unreadable());
-        ImageExamples.Loaded validationImages = ImageExamples.load(validation, shape, Long.MAX_VALUE,
+        long budgetLeft = cacheBudgetBytes - trainImages.examples().cachedBytes();
+        ImageExamples.Loaded validationImages = ImageExamples.load(validation, shape, budgetLeft,
                 (done, all) -> progress.update("Reading images", train.size() + done, total), cancelled);
         unreadable.addAll(validationImages.unreadable());
-        ImageExamples.Loaded testImages = ImageExamples.load(test, shape, Long.MAX_VALUE,
+        budgetLeft -= validationImages.examples().cachedBytes();
+        ImageExamples.Loaded testImages = ImageExamples.load(test, shape, budgetLeft,
                 (done, all) -> progress.update("Reading images", train.size() + validation.size() + done, total),
                 cancelled);
         unreadable.addAll(testImages.unreadable());
@@ -145,14 +158,18 @@ public record ImageExperiment(Project project, ImageFolder folder, TensorShape.I
         notes.add("Images are read as " + shape.describe() + " (" + (shape.channels() == 1 ? "grayscale" : "colour")
                 + ", values 0–1)" + (trainImages.examples().cached() ? "." : "; there are too many to keep in "
                 + "memory, so they are read from their files every epoch."));
+        if (!validationImages.examples().cached() || !testImages.examples().cached()) {
+            notes.add("The validation and test images do not all fit in memory beside the training images, so they "
+                    + "are read from their files each time they are measured.");
+        }
         ImageExamples trainSet = trainImages.examples()
                 .withAugmentation(project.images().augmentation(), project.training().seed());
         if (!project.images().augmentation().isNone()) {
             notes.add(AUGMENTATION_NOTE + String.join(", ",
                     project.images().augmentation().describe()) + ".");
         }
-        PreparedData data = new PreparedData(trainSet, validationImages.examples().toEncodedSet(),
-                testImages.examples().toEncodedSet(), pixelNames(shape), folder.classNames(), notes);
+        PreparedData data = new PreparedData(trainSet, validationImages.examples(), testImages.examples(),
+                pixelNames(shape), folder.classNames(), notes);
         return new ImageExperiment(project, folder, shape, data, trainSet, testImages.examples().images(),
                 unreadable);
     }
@@ -234,7 +251,7 @@ public record ImageExperiment(Project project, ImageFolder folder, TensorShape.I
 
     /** The model's metrics on the test images. */
     public Evaluation evaluateOnTest(TrainedModel model) {
-        EncodedSet test = data.test();
+        ExampleSet test = data.test();
         return Evaluation.of(data.classNames(), test.labels(), model.predictClasses(test));
     }
 

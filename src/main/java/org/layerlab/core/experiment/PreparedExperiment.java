@@ -19,6 +19,7 @@ import org.layerlab.core.evaluate.Evaluation;
 import org.layerlab.core.evaluate.RegressionEvaluation;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.preprocess.ExampleSet;
 import org.layerlab.core.preprocess.FeatureEncoder;
 import org.layerlab.core.preprocess.FittedPipeline;
 import org.layerlab.core.preprocess.Preprocessing;
@@ -212,7 +213,7 @@ public record PreparedExperiment(Project project, Table table, LabelEncoding lab
 
     /** The model's metrics on the test split. */
     public Evaluation evaluateOnTest(TrainedModel model) {
-        EncodedSet test = data.test();
+        ExampleSet test = data.test();
         return Evaluation.of(data.classNames(), test.labels(), model.predictClasses(test));
     }
 }

@@ -139,6 +139,11 @@ public final class ImageExamples implements ExampleSet {
         return cache != null;
     }
 
+    /** Bytes of memory the decoded images take (0 when they are decoded from their files on every pass). */
+    public long cachedBytes() {
+        return cache == null ? 0 : cache.length;
+    }
+
     @Override
     public int rows() {
         return images.size();
@@ -189,7 +194,7 @@ public final class ImageExamples implements ExampleSet {
         } catch (DataProblem goneSinceLoading) {
             // The file was readable when the set was loaded; if it has been damaged or removed since, train on
             // a blank image rather than stop a long run.
-            LOG.warn("{} could not be read during training; a blank image stands in for it", nameOf(entry));
+            LOG.warn("{} could not be read again; a blank image stands in for it", nameOf(entry));
             return new float[columns];
         }
     }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Everything a trainer needs: the three encoded splits plus names for what the numbers mean. The training split of
- * a table is an {@link EncodedSet}; that of an image folder is read image by image as training goes (see
- * {@link ExampleSet}), while validation and test are decoded once, as they are measured every epoch.
+ * a table is an {@link EncodedSet}; those of an image folder (training, validation and test) are read image by image
+ * as they are needed (see {@link ExampleSet}), held as bytes while they fit the memory budget, so that a large
+ * folder is never held whole in the heap as floats.
  *
  * @param featureNames one name per encoded input column (e.g. "sex=female" for a one-hot column)
  * @param classNames   the label's classes; the class index in {@link EncodedSet#labels()} points here. For
@@ -14,7 +15,7 @@ import java.util.List;
  * @param target       for regression, how the label was standardized (the splits carry standardized targets);
  *                     null for classification
  */
-public record PreparedData(ExampleSet train, EncodedSet validation, EncodedSet test,
+public record PreparedData(ExampleSet train, ExampleSet validation, ExampleSet test,
                            List<String> featureNames, List<String> classNames, List<String> notes,
                            TargetScaler target) {
     public PreparedData {
@@ -36,7 +37,7 @@ public record PreparedData(ExampleSet train, EncodedSet validation, EncodedSet t
     }
 
     /** Classification data. */
-    public PreparedData(ExampleSet train, EncodedSet validation, EncodedSet test,
+    public PreparedData(ExampleSet train, ExampleSet validation, ExampleSet test,
                         List<String> featureNames, List<String> classNames, List<String> notes) {
         this(train, validation, test, featureNames, classNames, notes, null);
     }
@@ -47,6 +48,23 @@ public record PreparedData(ExampleSet train, EncodedSet validation, EncodedSet t
             return table;
         }
         throw new IllegalStateException("the training split is read from image files, not held as a table");
+    }
+
+    /** The validation split as a table in memory (tables, and so regression, always have one). */
+    public EncodedSet validationTable() {
+        return table(validation, "validation");
+    }
+
+    /** The test split as a table in memory (tables, and so regression, always have one). */
+    public EncodedSet testTable() {
+        return table(test, "test");
+    }
+
+    private static EncodedSet table(ExampleSet split, String name) {
+        if (split instanceof EncodedSet table) {
+            return table;
+        }
+        throw new IllegalStateException("the " + name + " split is read from image files, not held as a table");
     }
 
     /** True when the model predicts a number (regression) rather than a class. */

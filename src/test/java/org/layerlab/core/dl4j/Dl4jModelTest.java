@@ -37,7 +37,7 @@ class Dl4jModelTest {
     @Test
     void predictsOneProbabilityRowPerInputRow() {
         TrainedModel model = TrainedIris.result().model();
-        EncodedSet test = TrainedIris.data().test();
+        EncodedSet test = TrainedIris.data().testTable();
 
         float[][] probabilities = model.predictProbabilities(test);
 
@@ -59,7 +59,7 @@ class Dl4jModelTest {
     @Test
     void predictsInBatchesWhenThereAreManyRows() {
         TrainedModel model = TrainedIris.result().model();
-        EncodedSet test = TrainedIris.data().test();
+        EncodedSet test = TrainedIris.data().testTable();
         int rows = Dl4jModel.PREDICT_BATCH_ROWS * 2 + 7;
         float[] features = new float[rows * test.columns()];
         int[] labels = new int[rows];
@@ -148,7 +148,7 @@ class Dl4jModelTest {
         old.init();
         Path file = folder.resolve("old.zip");
         ModelSerializer.writeModel(old, file.toFile(), true);
-        EncodedSet test = TrainedIris.data().test();
+        EncodedSet test = TrainedIris.data().testTable();
 
         Dl4jModel loaded = Dl4jModel.load(file);
 

@@ -40,7 +40,7 @@ class EarlyStoppingAndControlTest {
         assertThat(result.message()).startsWith("Stopped early after " + result.epochsCompleted() + " epochs: the "
                 + "validation loss did not improve for 3 epochs.").contains("Kept the network of epoch " + best.epoch());
         // The model handed back is the best epoch's, not the last one's.
-        assertThat(crossEntropy(result, data.validation())).isCloseTo(best.validationLoss(), within(1e-5));
+        assertThat(crossEntropy(result, data.validationTable())).isCloseTo(best.validationLoss(), within(1e-5));
         assertThat(best.validationLoss()).isLessThan(result.history().get(result.epochsCompleted() - 1).validationLoss());
         assertThat(events.all(BestEpochKept.class)).containsExactly(
                 new BestEpochKept(best.epoch(), "validation loss", best.validationLoss()));

@@ -65,8 +65,8 @@ class ExplodingLossTest {
             rows[i] = i;
         }
         TargetScaler scaler = TargetScaler.fit("species", values, rows);
-        return new PreparedData(withTargets(train, scaler), withTargets(iris.validation(), scaler),
-                withTargets(iris.test(), scaler), iris.featureNames(), List.of("species"), List.of(), scaler);
+        return new PreparedData(withTargets(train, scaler), withTargets(iris.validationTable(), scaler),
+                withTargets(iris.testTable(), scaler), iris.featureNames(), List.of("species"), List.of(), scaler);
     }
 
     private static EncodedSet withTargets(EncodedSet split, TargetScaler scaler) {

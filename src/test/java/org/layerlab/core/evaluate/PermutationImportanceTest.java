@@ -11,6 +11,7 @@ import org.layerlab.core.data.CsvReader;
 import org.layerlab.core.data.LabelEncoding;
 import org.layerlab.core.data.Table;
 import org.layerlab.core.preprocess.EncodedSet;
+import org.layerlab.core.preprocess.ExampleSet;
 import org.layerlab.core.preprocess.FeatureEncoder;
 import org.layerlab.core.preprocess.Preprocessing;
 import org.layerlab.core.train.TrainedModel;
@@ -89,7 +90,8 @@ class PermutationImportanceTest {
         // The model outputs the standardized x; restoring it to the label's units gives 10·x exactly.
         TrainedModel model = new TrainedModel() {
             @Override
-            public float[][] predictProbabilities(EncodedSet data) {
+            public float[][] predictProbabilities(ExampleSet rows) {
+                EncodedSet data = (EncodedSet) rows;
                 float[][] out = new float[data.rows()][1];
                 for (int row = 0; row < data.rows(); row++) {
                     out[row][0] = data.feature(row, 0);
@@ -139,7 +141,8 @@ class PermutationImportanceTest {
                                       java.util.function.Function<EncodedSet, IntUnaryOperator> rule) {
         return new TrainedModel() {
             @Override
-            public float[][] predictProbabilities(EncodedSet data) {
+            public float[][] predictProbabilities(ExampleSet rows) {
+                EncodedSet data = (EncodedSet) rows;
                 assertThat(data.columns()).isEqualTo(width);
                 IntUnaryOperator classOf = rule.apply(data);
                 float[][] out = new float[data.rows()][classes];

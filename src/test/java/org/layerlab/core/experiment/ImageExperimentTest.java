@@ -22,6 +22,7 @@ import org.layerlab.core.graph.DataSignature;
 import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.graph.Templates;
 import org.layerlab.core.images.ImageExamples;
+import org.layerlab.core.images.ImageFolderIndexer;
 import org.layerlab.core.images.ImageOptions;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.train.RunControl;
@@ -76,6 +77,61 @@ class ImageExperimentTest {
         Evaluation test = experiment.evaluateOnTest(result.model());
         assertThat(test.accuracy()).isGreaterThan(0.6);
         assertThat(experiment.data().test().rows()).isEqualTo(100);
+    }
+
+    @Test
+    void validationAndTestBeyondTheMemoryBudgetAreReadFromFilesWithTheSameResults() {
+        Project project = Project.forImageFolder(Path.of("samples/mnist-small"))
+                .withTraining(new TrainingConfig(2, 32, 0.001, 42));
+        ImageExperiment held = ImageExperiment.prepare(project, ImageExperiment.Progress.NONE, () -> false);
+        ImageExamples heldTest = (ImageExamples) held.data().test();
+        assertThat(heldTest.cached()).isTrue();
+        // Room for the training images only: validation and test are decoded from their files when measured.
+        long trainingBytes = ((ImageExamples) held.data().train()).cachedBytes();
+        ImageExperiment streamed = ImageExperiment.prepare(project,
+                ImageFolderIndexer.index(project.dataFile(), ImageFolderIndexer.Progress.NONE, () -> false), trainingBytes,
+                ImageExperiment.Progress.NONE, () -> false);
+        assertThat(((ImageExamples) streamed.data().train()).cached()).isTrue();
+        assertThat(((ImageExamples) streamed.data().validation()).cached()).isFalse();
+        assertThat(((ImageExamples) streamed.data().test()).cached()).isFalse();
+        assertThat(streamed.data().notes()).anyMatch(n -> n.contains("read from their files each time"));
+        assertThat(held.data().notes()).noneMatch(n -> n.contains("read from their files each time"));
+
+        TrainingResult heldRun = train(held);
+        TrainingResult streamedRun = train(streamed);
+
+        assertThat(streamedRun.history()).hasSize(2);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            assertThat(streamedRun.history().get(epoch).validationLoss())
+                    .isEqualTo(heldRun.history().get(epoch).validationLoss());
+            assertThat(streamedRun.history().get(epoch).validationAccuracy())
+                    .isEqualTo(heldRun.history().get(epoch).validationAccuracy());
+        }
+        Evaluation heldTestMetrics = held.evaluateOnTest(heldRun.model());
+        Evaluation streamedTestMetrics = streamed.evaluateOnTest(streamedRun.model());
+        assertThat(streamedTestMetrics.total()).isEqualTo(100);
+        assertThat(streamedTestMetrics.confusion()).isDeepEqualTo(heldTestMetrics.confusion());
+
+        // No memory at all for images: every split is decoded on demand, and all 100 test images are still measured.
+        ImageExperiment nothingKept = ImageExperiment.prepare(project,
+                ImageFolderIndexer.index(project.dataFile(), ImageFolderIndexer.Progress.NONE, () -> false), 0,
+                ImageExperiment.Progress.NONE, () -> false);
+        assertThat(((ImageExamples) nothingKept.data().test()).cachedBytes()).isZero();
+        assertThat(nothingKept.evaluateOnTest(heldRun.model()).confusion())
+                .isDeepEqualTo(heldTestMetrics.confusion());
+        System.out.printf("Validation + test held in the heap for mnist-small: %,d bytes as floats before, "
+                + "%,d bytes now within the budget, 0 beyond it%n",
+                4L * (held.data().validation().rows() + held.data().test().rows()) * held.data().test().columns(),
+                ((ImageExamples) held.data().validation()).cachedBytes() + heldTest.cachedBytes());
+    }
+
+    private static TrainingResult train(ImageExperiment prepared) {
+        ImageExperiment experiment = prepared.withNetwork(Templates.find("lenet").orElseThrow()
+                .buildFor(prepared.data().signature()));
+        TrainingResult result = new Dl4jTrainer().train(experiment.data(), experiment.project().network(),
+                experiment.project().training(), null, new RunControl());
+        assertThat(result.outcome()).as(result.message()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
+        return result;
     }
 
     @Test

@@ -87,7 +87,7 @@ class PipelineExperimentTest {
         assertThat(changed.split().train()).isEqualTo(experiment.split().train());
         assertThat(changed.data().trainTable().features()).isEqualTo(experiment.data().trainTable().features());
         assertThat(changed.encoder().pipeline()).isEqualTo(experiment.encoder().pipeline());
-        assertThat(changed.data().test().features()).isNotEqualTo(experiment.data().test().features());
+        assertThat(changed.data().testTable().features()).isNotEqualTo(experiment.data().testTable().features());
     }
 
     @Test
