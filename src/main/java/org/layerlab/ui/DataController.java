@@ -3,6 +3,7 @@ package org.layerlab.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -328,8 +329,8 @@ public final class DataController {
      * its column for the text: nothing is copied per row, so a large table costs no more than the visible part.
      */
     private void showRows(Table table) {
-        dataTable.getColumns().clear();
         if (table == null) {
+            dataTable.getColumns().clear();
             dataTable.setItems(FXCollections.observableArrayList());
             return;
         }
@@ -339,7 +340,9 @@ public final class DataController {
         number.setPrefWidth(Math.max(44, 9 * Integer.toString(table.rowCount()).length() + 18));
         number.setSortable(false);
         number.setReorderable(false);
-        dataTable.getColumns().add(number);
+        // All columns in one change: the table rebuilds its cells once rather than once per column.
+        List<TableColumn<Integer, ?>> views = new ArrayList<>();
+        views.add(number);
         for (Column column : table.columns()) {
             TableColumn<Integer, String> view = new TableColumn<>(column.name());
             view.setUserData(column.name());
@@ -350,8 +353,9 @@ public final class DataController {
             if (column instanceof NumericColumn) {
                 view.getStyleClass().add("numeric");
             }
-            dataTable.getColumns().add(view);
+            views.add(view);
         }
+        dataTable.getColumns().setAll(views);
         int rows = table.rowCount();
         ObservableList<Integer> rowNumbers = FXCollections.observableList(new AbstractList<>() {
             @Override
