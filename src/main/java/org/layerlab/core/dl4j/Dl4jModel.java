@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.IntStream;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
@@ -21,8 +20,6 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.layerlab.core.io.AtomicFiles;
 import org.layerlab.core.preprocess.ExampleSet;
 import org.layerlab.core.train.TrainedModel;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained DL4J {@link ComputationGraph} behind LayerLab's {@link TrainedModel}: flat rows in (as in the table;
@@ -147,19 +144,13 @@ public final class Dl4jModel implements TrainedModel {
                     + data.columns() + ". Prepare the data the same way as for training.");
         }
         float[][] probabilities = new float[data.rows()][];
-        int columns = data.columns();
-        int[] inOrder = IntStream.range(0, data.rows()).toArray();
-        int batchRows = Math.min(PREDICT_BATCH_ROWS, Dl4jTrainer.rowsPerEvaluationBatch(columns));
-        for (int from = 0; from < data.rows(); from += batchRows) {
-            int to = Math.min(data.rows(), from + batchRows);
-            float[] rows = new float[(to - from) * columns];
-            data.copyRows(inOrder, from, to, rows, 0);
-            INDArray batch = Nd4j.create(rows, new long[] {to - from, columns}, 'c');
+        int batchRows = Math.min(PREDICT_BATCH_ROWS, Dl4jTrainer.rowsPerEvaluationBatch(data.columns()));
+        Dl4jTrainer.forEachBatch(data, batchRows, (batch, from, to) -> {
             float[] values = Dl4jTrainer.rowMajor(network.outputSingle(false, batch));
             for (int row = from; row < to; row++) {
                 probabilities[row] = Arrays.copyOfRange(values, (row - from) * classCount, (row - from + 1) * classCount);
             }
-        }
+        });
         return probabilities;
     }
 

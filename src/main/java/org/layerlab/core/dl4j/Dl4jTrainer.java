@@ -791,20 +791,10 @@ public final class Dl4jTrainer implements Trainer {
          */
         private double[] lossAndAccuracy(ExampleSet split) {
             int[] labels = split.labels();
-            int columns = split.columns();
-            int batchRows = rowsPerEvaluationBatch(columns);
-            int[] inOrder = new int[labels.length];
-            Arrays.setAll(inOrder, i -> i);
-            double[] sums = {0, 0};
-            for (int from = 0; from < labels.length; from += batchRows) {
-                int to = Math.min(labels.length, from + batchRows);
-                float[] rows = new float[(to - from) * columns];
-                split.copyRows(inOrder, from, to, rows, 0);
-                float[] probabilities = rowMajor(network.outputSingle(false,
-                        Nd4j.create(rows, new long[] {to - from, columns}, 'c')));
-                sums = addLossAndHits(probabilities, labels, from, to, sums);
-            }
-            return new double[] {sums[0] / labels.length, sums[1] / labels.length};
+            double[][] sums = {{0, 0}};
+            forEachBatch(split, rowsPerEvaluationBatch(split.columns()), (features, from, to) -> sums[0] =
+                    addLossAndHits(rowMajor(network.outputSingle(false, features)), labels, from, to, sums[0]));
+            return new double[] {sums[0][0] / labels.length, sums[0][1] / labels.length};
         }
 
         /** Adds the cross-entropy and the count of right answers of rows {@code from}..{@code to} to the sums. */
@@ -845,6 +835,29 @@ public final class Dl4jTrainer implements Trainer {
     /** Rows per forward pass over a split read on demand: up to {@link #EVALUATION_BATCH_ROWS}, fewer for big images. */
     static int rowsPerEvaluationBatch(int columns) {
         return Math.max(1, Math.min(EVALUATION_BATCH_ROWS, EVALUATION_BATCH_VALUES / Math.max(1, columns)));
+    }
+
+    /** What is done with one batch of {@link #forEachBatch}: rows {@code from}..{@code to} as a float matrix. */
+    interface BatchAction {
+        void accept(INDArray features, int from, int to);
+    }
+
+    /**
+     * Goes through a whole split in its own order, unaugmented, {@code batchRows} rows at a time: each batch is
+     * copied out of the set into a new matrix, so a set that decodes its examples on demand (an image folder's) is
+     * never held whole as floats.
+     */
+    static void forEachBatch(ExampleSet set, int batchRows, BatchAction action) {
+        int rows = set.rows();
+        int columns = set.columns();
+        int[] inOrder = new int[rows];
+        Arrays.setAll(inOrder, i -> i);
+        for (int from = 0; from < rows; from += batchRows) {
+            int to = Math.min(rows, from + batchRows);
+            float[] values = new float[(to - from) * columns];
+            set.copyRows(inOrder, from, to, values, 0);
+            action.accept(Nd4j.create(values, new long[] {to - from, columns}, 'c'), from, to);
+        }
     }
 
     /** The split's features as a {@code rows × columns} float matrix (one copy into native memory). */

@@ -117,28 +117,14 @@ final class PrefetchingBatchFeed implements BatchFeed {
     @Override
     public double[] lossAndAccuracy(Measure measure) {
         int rows = train.rows();
-        int columns = train.columns();
         int[] labels = train.labels();
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        double lossSum = 0;
-        double correct = 0;
-        int slice = Dl4jTrainer.EVALUATION_BATCH_ROWS;
-        float[] features = new float[Math.min(rows, slice) * columns];
-        for (int from = 0; from < rows; from += slice) {
-            int to = Math.min(rows, from + slice);
-            train.copyRows(order, from, to, features, 0);
-            float[] values = to - from == features.length / columns ? features
-                    : java.util.Arrays.copyOf(features, (to - from) * columns);
-            double[] metrics = measure.lossAndAccuracy(
-                    Nd4j.create(values, new long[] {to - from, columns}, 'c'),
-                    java.util.Arrays.copyOfRange(labels, from, to));
-            lossSum += metrics[0] * (to - from);
-            correct += metrics[1] * (to - from);
-        }
-        return new double[] {lossSum / rows, correct / rows};
+        double[] sums = {0, 0};
+        Dl4jTrainer.forEachBatch(train, Dl4jTrainer.EVALUATION_BATCH_ROWS, (features, from, to) -> {
+            double[] metrics = measure.lossAndAccuracy(features, java.util.Arrays.copyOfRange(labels, from, to));
+            sums[0] += metrics[0] * (to - from);
+            sums[1] += metrics[1] * (to - from);
+        });
+        return new double[] {sums[0] / rows, sums[1] / rows};
     }
 
     private static int[] shuffledOrder(int rows, Random random) {
