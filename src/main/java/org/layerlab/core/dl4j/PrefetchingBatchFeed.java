@@ -119,7 +119,7 @@ final class PrefetchingBatchFeed implements BatchFeed {
         int rows = train.rows();
         int[] labels = train.labels();
         double[] sums = {0, 0};
-        Dl4jTrainer.forEachBatch(train, Dl4jTrainer.EVALUATION_BATCH_ROWS, (features, from, to) -> {
+        Dl4jTrainer.forEachBatch(train, Dl4jTrainer.rowsPerEvaluationBatch(train.columns()), (features, from, to) -> {
             double[] metrics = measure.lossAndAccuracy(features, java.util.Arrays.copyOfRange(labels, from, to));
             sums[0] += metrics[0] * (to - from);
             sums[1] += metrics[1] * (to - from);
