@@ -31,9 +31,10 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         org.layerlab.core.dl4j.NativeBuild.configure();
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        boolean needsRelaunch = System.getenv(WAIT_POLICY) == null || !missingOptions(jvmOptions).isEmpty();
+        List<String> missing = missingOptions(jvmOptions);
+        boolean needsRelaunch = System.getenv(WAIT_POLICY) == null || !missing.isEmpty();
         if (needsRelaunch && !Boolean.getBoolean(NO_RELAUNCH)) {
-            Integer exitCode = relaunchWithPassiveThreads(args);
+            Integer exitCode = relaunchWithPassiveThreads(jvmOptions, missing, args);
             if (exitCode != null) {
                 System.exit(exitCode);
             }
@@ -65,7 +66,7 @@ public final class Main {
     }
 
     /** Runs this same program in a child JVM with the OpenMP and GC settings; null if that is not possible. */
-    private static Integer relaunchWithPassiveThreads(String[] args) {
+    private static Integer relaunchWithPassiveThreads(List<String> jvmOptions, List<String> missing, String[] args) {
         try {
             // The java launcher of this runtime (also inside a jpackage image, which keeps bin/java for this).
             Path launcher = Path.of(System.getProperty("java.home"), "bin",
@@ -75,9 +76,8 @@ public final class Main {
             }
             List<String> command = new ArrayList<>();
             command.add(launcher.toString());
-            List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
             command.addAll(jvmOptions);
-            command.addAll(missingOptions(jvmOptions));
+            command.addAll(missing);
             command.add("-D" + NO_RELAUNCH + "=true");
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
