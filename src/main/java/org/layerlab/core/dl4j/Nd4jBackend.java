@@ -69,6 +69,8 @@ public final class Nd4jBackend {
             if (backendClass.contains("JCublas") || backendClass.toLowerCase(Locale.ROOT).contains("cuda")) {
                 return new BackendInfo("CUDA", cudaDevice(environment), "");
             }
+            // ND4J's own deallocation can free a buffer while a native call still reads it (docs/decisions/0020).
+            DelayedDeallocatorService.install();
             String explanation = cudaBuildPresent() ? CUDA_FELL_BACK + cudaUnavailableReason() : CPU_ONLY;
             return new BackendInfo("CPU", cpuDevice(), explanation);
         } catch (Throwable failure) { // UnsatisfiedLinkError, ExceptionInInitializerError, NoClassDefFoundError, …
