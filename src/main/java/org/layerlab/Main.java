@@ -18,12 +18,18 @@ public final class Main {
     static final String WAIT_POLICY = "OMP_WAIT_POLICY";
     static final String NO_RELAUNCH = "layerlab.noRelaunch";
     /**
-     * Garbage-collector options for a window that must not freeze while training (docs/decisions/0019): young
-     * collections sized for short pauses, and a {@code System.gc()} (which ND4J and JavaCPP call when native
-     * memory runs short) done concurrently rather than as a stop-the-world full collection. Options the user gives
-     * the JVM win. The tests' JVM (pom.xml, surefire argLine) uses the same ones.
+     * Garbage-collector options for a window that must not freeze while training (docs/decisions/0019 and 0020): a
+     * small, fixed young generation (16 MB, survivor spaces a quarter of it each), so that each young collection
+     * copies little and pauses under about 20 ms even while ND4J churns through small objects, a pause target for
+     * the rest, and a {@code System.gc()} (which ND4J and JavaCPP call when native memory runs short) done
+     * concurrently rather than as a stop-the-world full collection. Options the user gives the JVM win (any young
+     * generation size of theirs, e.g. {@code -Xmn}, replaces ours). The tests' JVM (pom.xml, surefire argLine) uses
+     * the same ones.
      */
-    static final List<String> GC_OPTIONS = List.of("-XX:MaxGCPauseMillis=20", "-XX:+ExplicitGCInvokesConcurrent");
+    static final List<String> GC_OPTIONS = List.of("-XX:MaxGCPauseMillis=20", "-XX:+ExplicitGCInvokesConcurrent",
+            "-XX:NewSize=16m", "-XX:MaxNewSize=16m", "-XX:SurvivorRatio=2");
+    /** Options that size the young generation: a user who gives any of them sizes it, and ours are left out. */
+    private static final List<String> YOUNG_SIZE = List.of("-XX:NewSize", "-XX:MaxNewSize", "-XX:NewRatio", "-Xmn");
 
     private Main() {
     }
@@ -48,9 +54,14 @@ public final class Main {
 
     /** The {@link #GC_OPTIONS} the JVM was not started with, in any setting ({@code -XX:+X}, {@code -XX:X=5}). */
     static List<String> missingOptions(List<String> jvmOptions) {
+        boolean userSizedYoung = jvmOptions.stream().map(Main::optionName)
+                .anyMatch(name -> YOUNG_SIZE.contains(name) || name.startsWith("-Xmn"));
         List<String> missing = new ArrayList<>();
         for (String option : GC_OPTIONS) {
             String name = optionName(option);
+            if (userSizedYoung && YOUNG_SIZE.contains(name)) {
+                continue;
+            }
             if (jvmOptions.stream().noneMatch(given -> optionName(given).equals(name))) {
                 missing.add(option);
             }
