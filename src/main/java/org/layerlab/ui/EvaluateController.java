@@ -206,8 +206,10 @@ public final class EvaluateController {
             }
         });
 
-        model.evaluationProperty().addListener((obs, old, evaluation) -> showConfusion(evaluation));
-        showConfusion(model.evaluationProperty().get());
+        RebuildWhenShown confusion = new RebuildWhenShown(confusionGrid,
+                () -> showConfusion(model.evaluationProperty().get()));
+        model.evaluationProperty().addListener((obs, old, evaluation) -> confusion.request());
+        confusion.request();
         initializeComparison();
     }
 
@@ -531,6 +533,7 @@ public final class EvaluateController {
                 confusionGrid.add(cell, 2 + p, 2 + a);
             }
         }
+        markSelected(model.selectedCellProperty().get());
     }
 
     private static Label classLabel(String name) {

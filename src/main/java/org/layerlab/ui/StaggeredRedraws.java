@@ -51,7 +51,25 @@ final class StaggeredRedraws {
         return false;
     }
 
-    /** Draws every pending chart now: when the run is over and nothing more is coming. */
+    /**
+     * Draws the chart that has waited longest, whatever its interval: after a run, when the last points are drawn one
+     * chart per pulse rather than all in one.
+     *
+     * @return whether a chart was drawn
+     */
+    boolean drawOne(long nowNanos) {
+        Iterator<Map.Entry<String, Runnable>> it = pending.entrySet().iterator();
+        if (!it.hasNext()) {
+            return false;
+        }
+        Map.Entry<String, Runnable> entry = it.next();
+        it.remove();
+        lastDrawn.put(entry.getKey(), nowNanos);
+        entry.getValue().run();
+        return true;
+    }
+
+    /** Draws every pending chart now. */
     void drawAll(long nowNanos) {
         while (!pending.isEmpty()) {
             Iterator<Map.Entry<String, Runnable>> it = pending.entrySet().iterator();

@@ -576,7 +576,11 @@ public final class TrainViewModel {
             }
         }
         if (run == null) {
-            redraws.drawAll(System.nanoTime());
+            // The run is over: the last points go out one chart per pulse, then the ticker rests.
+            redraws.drawOne(System.nanoTime());
+            if (!redraws.hasPending()) {
+                ticker.stop();
+            }
         } else {
             redraws.drawOneDue(System.nanoTime());
         }
@@ -748,9 +752,10 @@ public final class TrainViewModel {
         }
         finishedRun = finished;
         drain();
-        redraws.drawAll(System.nanoTime());
-        ticker.stop();
         run = null;
+        if (!redraws.hasPending()) {
+            ticker.stop();
+        }
         stopping.set(false);
         paused.set(false);
         etaText.set("");

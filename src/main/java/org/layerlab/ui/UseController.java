@@ -121,11 +121,12 @@ public final class UseController {
         serverUrlField.textProperty().bind(model.serverUrlProperty());
         curlField.textProperty().bind(model.curlExampleProperty());
         showServing(false);
-        model.fields().addListener((ListChangeListener<FormField>) change -> buildForm());
+        RebuildWhenShown form = new RebuildWhenShown(formGrid, this::buildForm);
+        model.fields().addListener((ListChangeListener<FormField>) change -> form.request());
         // A bar per class: as tall as the classes need, within reason.
         model.bundleProperty().addListener((obs, old, bundle) -> sizeChart());
         sizeChart();
-        buildForm();
+        form.request();
     }
 
     @FXML

@@ -47,7 +47,22 @@ class StaggeredRedrawsTest {
     }
 
     @Test
-    void drawAllDrawsEveryPendingChartAtOnceWhenTheRunIsOver() {
+    void afterTheRunDrawOneDrawsTheLongestWaitingChartWithoutWaitingForItsInterval() {
+        request("loss");
+        redraws.drawOneDue(0);
+        request("loss");
+        request("accuracy");
+
+        assertThat(redraws.drawOne(10)).isTrue(); // loss drew 10 ago, but nothing more is coming
+        assertThat(redraws.drawOne(20)).isTrue();
+        assertThat(redraws.drawOne(30)).isFalse();
+
+        assertThat(drawn).containsExactly("loss", "loss", "accuracy");
+        assertThat(redraws.hasPending()).isFalse();
+    }
+
+    @Test
+    void drawAllDrawsEveryPendingChartAtOnce() {
         request("loss");
         redraws.drawOneDue(0);
         request("loss");

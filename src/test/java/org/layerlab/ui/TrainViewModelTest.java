@@ -28,6 +28,9 @@ class TrainViewModelTest {
         assertThat(harness.ticker.running).isTrue();
         harness.pumpUntil("the run ends", WAIT, () -> !harness.project.trainingRunningProperty().get());
 
+        // The charts still waiting for their last points are drawn one per pulse (loss, accuracy, layers and the two
+        // histograms at most), then the ticker rests.
+        assertThat(harness.ticker.tickUntilStopped(10)).isLessThanOrEqualTo(5);
         assertThat(harness.ticker.running).isFalse();
         assertThat(train.lossData().getSeries(0).getItemCount()).isEqualTo(12);
         assertThat(train.accuracyData().getSeries(0).getItemCount()).isEqualTo(3);
@@ -117,6 +120,7 @@ class TrainViewModelTest {
         assertThat(harness.project.statusProperty().get()).contains("stopped");
         assertThat(harness.project.evaluationProperty().get()).isNotNull();
         assertThat(train.trainDisabledProperty().get()).isFalse();
+        assertThat(harness.ticker.tickUntilStopped(10)).isLessThanOrEqualTo(5);
         assertThat(harness.ticker.running).isFalse();
     }
 

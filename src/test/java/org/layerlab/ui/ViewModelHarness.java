@@ -81,5 +81,18 @@ final class ViewModelHarness {
         void tick() {
             task.run();
         }
+
+        /**
+         * Ticks while the ticker runs, as the FX pulse would, at most {@code maxTicks} times; returns how many ticks
+         * it took to stop (after a run the last charts are drawn one per pulse, then the ticker rests).
+         */
+        int tickUntilStopped(int maxTicks) {
+            int ticks = 0;
+            while (running && ticks < maxTicks) {
+                tick();
+                ticks++;
+            }
+            return ticks;
+        }
     }
 }

@@ -1,0 +1,40 @@
+package org.layerlab.ui;
+
+import javafx.scene.Node;
+
+/**
+ * Rebuilds part of a view when its content changes, but only while the view is on screen; a change that comes while
+ * it is out of the scene is built when it comes back. Only the current step's view is in the scene
+ * ({@link MainController}); the others still hear every change (a finished run sets the evaluation and the model
+ * to try at once), and building their nodes then (a confusion matrix of 100 cells with tooltips, a form of 64
+ * fields) took the FX thread 70–90 ms each in the pulse that ended a run, for views nobody was looking at.
+ *
+ * <p>FX thread only.
+ */
+final class RebuildWhenShown {
+    private final Node part;
+    private final Runnable rebuild;
+    private boolean stale;
+
+    /** {@code part}: a node of the view (its scene is null while the view is out of the scene). */
+    RebuildWhenShown(Node part, Runnable rebuild) {
+        this.part = part;
+        this.rebuild = rebuild;
+        part.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && stale) {
+                stale = false;
+                rebuild.run();
+            }
+        });
+    }
+
+    /** The content changed: rebuild now if the part is on screen, else when it is next shown. */
+    void request() {
+        if (part.getScene() != null) {
+            stale = false;
+            rebuild.run();
+        } else {
+            stale = true;
+        }
+    }
+}
