@@ -426,6 +426,9 @@ public final class Dl4jTrainer implements Trainer {
             INDArray validationFeatures = data.validation() instanceof EncodedSet table && table.rows() > 0
                     ? matrix(table) : null;
             long plannedIterations = (long) config.epochs() * iterationsPerEpoch();
+            // The same step as network.fit(batch), taken the fastest exact way this network allows (ADR 0021).
+            TrainingStep step = TrainingStep.of(network);
+            LOG.debug("Training steps: {}", step.path());
 
             try (BatchFeed feed = augmentation != null
                     ? new MatrixBatchFeed(this::epochRows, data.classCount(), config.batchSize(), config.seed())
@@ -449,7 +452,7 @@ public final class Dl4jTrainer implements Trainer {
                         boolean measureLayers = (globalIteration % LAYER_STATS_EVERY) == 0;
                         List<INDArray> parametersBefore = measureLayers ? layerParameters() : null;
                         long before = System.nanoTime();
-                        network.fit(batch);
+                        step.fit(batch);
                         long spent = System.nanoTime() - before;
                         epochFitNanos += spent;
                         fitNanos += spent;
