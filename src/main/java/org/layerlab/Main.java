@@ -16,6 +16,13 @@ import java.util.List;
  */
 public final class Main {
     static final String WAIT_POLICY = "OMP_WAIT_POLICY";
+    /**
+     * How long OpenBLAS's worker threads spin after a matrix multiplication before they sleep, as a power of two
+     * of CPU cycles (4 is the least, 2^4 cycles; its default of 2^28 kept a core busy yielding for a tenth of a
+     * second after every product). The spinning took a core from the window and from oneDNN's convolutions:
+     * docs/decisions/0022.
+     */
+    static final String BLAS_THREAD_TIMEOUT = "OPENBLAS_THREAD_TIMEOUT";
     static final String NO_RELAUNCH = "layerlab.noRelaunch";
     /**
      * Garbage-collector options for a window that must not freeze while training (docs/decisions/0019 and 0020): a
@@ -38,7 +45,8 @@ public final class Main {
         org.layerlab.core.dl4j.NativeBuild.configure();
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> missing = missingOptions(jvmOptions);
-        boolean needsRelaunch = System.getenv(WAIT_POLICY) == null || !missing.isEmpty();
+        boolean needsRelaunch = System.getenv(WAIT_POLICY) == null || System.getenv(BLAS_THREAD_TIMEOUT) == null
+                || !missing.isEmpty();
         if (needsRelaunch && !Boolean.getBoolean(NO_RELAUNCH)) {
             Integer exitCode = relaunchWithPassiveThreads(jvmOptions, missing, args);
             if (exitCode != null) {
@@ -96,6 +104,7 @@ public final class Main {
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
             builder.environment().putIfAbsent(WAIT_POLICY, "PASSIVE");
+            builder.environment().putIfAbsent(BLAS_THREAD_TIMEOUT, "4");
             Process child = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
             return child.waitFor();

@@ -180,6 +180,9 @@ public final class EvaluateController {
         });
         model.probabilitiesProperty().addListener((obs, old, computed) ->
                 showCurves(computed == null ? null : computed.curves()));
+        // Results arrive when a run ends, usually while this step is not on screen.
+        RebuildWhenShown.drawChartsWhenShown(rocChart, precisionRecallChart, importanceChart,
+                regressionImportanceChart, predictedVsActualChart, residualChart);
 
         cellRowsCard.visibleProperty().bind(model.selectedCellProperty().isNotNull());
         cellRowsCard.managedProperty().bind(cellRowsCard.visibleProperty());
@@ -188,7 +191,9 @@ public final class EvaluateController {
         cellTitleLabel.textProperty().bind(model.cellTitleProperty());
         cellRowsTable.setItems(model.cellRows());
         cellRowsTable.setPlaceholder(new Label("No test rows in this cell."));
-        model.probabilitiesProperty().addListener((obs, old, computed) -> buildCellColumns(computed));
+        RebuildWhenShown cellColumns = new RebuildWhenShown(cellRowsTable,
+                () -> buildCellColumns(model.probabilitiesProperty().get()));
+        model.probabilitiesProperty().addListener((obs, old, computed) -> cellColumns.request());
         model.probabilitiesProperty().addListener((obs, old, computed) -> {
             // A run on an image folder lists its images as thumbnails instead of rows of pixel values.
             boolean ofImages = computed != null && computed.images() != null;

@@ -149,14 +149,27 @@ public final class ProjectViewModel {
         });
     }
 
-    /** The view model the app uses: one worker thread for files and data, results on the FX thread. */
+    /**
+     * The view model the app uses: one worker thread for files and data, results on the FX thread. The worker, and
+     * the engine's threads it starts, run at a lower operating-system priority than the window
+     * ({@link org.layerlab.core.train.BackgroundPriority}, docs/decisions/0022): loading a large table or measuring a
+     * model must not take the window's core.
+     */
     public static ProjectViewModel forApp(Supplier<BackendInfo> backendDetector, Supplier<Trainer> trainerFactory) {
         ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "layerlab-worker");
             thread.setDaemon(true);
             return thread;
         });
-        return new ProjectViewModel(worker, FxThread::run, backendDetector, trainerFactory, worker::shutdownNow);
+        org.layerlab.core.train.BackgroundPriority[] priority = {null};
+        java.util.concurrent.Executor yielding = task -> worker.execute(() -> {
+            if (priority[0] == null) {
+                priority[0] = new org.layerlab.core.train.BackgroundPriority(Thread.currentThread());
+            }
+            priority[0].lowerNow(); // also the engine's threads started by earlier tasks
+            task.run();
+        });
+        return new ProjectViewModel(yielding, FxThread::run, backendDetector, trainerFactory, worker::shutdownNow);
     }
 
     // ---------------------------------------------------------------- user intents

@@ -1,6 +1,8 @@
 package org.layerlab.ui;
 
 import javafx.scene.Node;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
 
 /**
  * Rebuilds part of a view when its content changes, but only while the view is on screen; a change that comes while
@@ -26,6 +28,25 @@ final class RebuildWhenShown {
                 rebuild.run();
             }
         });
+    }
+
+    /**
+     * Charts that redraw only while on screen: out of the scene a chart hears of its data's changes but does not
+     * draw (JFreeChart draws a chart in full, on the FX thread, for every change); when it comes back it draws once.
+     * The viewers must have their charts set.
+     */
+    static void drawChartsWhenShown(ChartViewer... viewers) {
+        for (ChartViewer viewer : viewers) {
+            viewer.sceneProperty().addListener((obs, old, scene) -> {
+                JFreeChart chart = viewer.getChart();
+                if (chart != null) {
+                    chart.setNotify(scene != null); // true again fires one change: the chart draws as it is now
+                }
+            });
+            if (viewer.getScene() == null && viewer.getChart() != null) {
+                viewer.getChart().setNotify(false);
+            }
+        }
     }
 
     /** The content changed: rebuild now if the part is on screen, else when it is next shown. */

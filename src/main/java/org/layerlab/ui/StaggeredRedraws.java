@@ -28,6 +28,11 @@ final class StaggeredRedraws {
         pending.putIfAbsent(chart, redraw);
     }
 
+    /** Forgets every pending redraw (the charts are about to be emptied and redrawn anyway). */
+    void clear() {
+        pending.clear();
+    }
+
     boolean hasPending() {
         return !pending.isEmpty();
     }

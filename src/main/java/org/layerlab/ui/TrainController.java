@@ -130,6 +130,9 @@ public final class TrainController {
         activationStatsLabel.textProperty().bind(model.activationTextProperty());
         weightHistogramChart.setChart(Charts.layerHistogram("Weights", model.weightHistogramData()));
         activationHistogramChart.setChart(Charts.layerHistogram("Activations", model.activationHistogramData()));
+        // A run goes on while the user looks at another step: its charts catch up when the step is shown again.
+        RebuildWhenShown.drawChartsWhenShown(lossChart, accuracyChart, layerUpdateChart, weightHistogramChart,
+                activationHistogramChart);
 
         initializeOptions();
         initializeRuns();

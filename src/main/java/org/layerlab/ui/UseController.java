@@ -107,6 +107,7 @@ public final class UseController {
         batchStatusLabel.visibleProperty().bind(model.batchStatusProperty().isNotEmpty());
         batchStatusLabel.managedProperty().bind(batchStatusLabel.visibleProperty());
         probabilityChart.setChart(Charts.probabilityBars(model.probabilityData()));
+        RebuildWhenShown.drawChartsWhenShown(probabilityChart);
         portField.textProperty().bindBidirectional(model.portTextProperty());
         portField.disableProperty().bind(model.servingProperty().or(model.serverBusyProperty()));
         serveToggle.disableProperty().bind(model.serverBusyProperty());

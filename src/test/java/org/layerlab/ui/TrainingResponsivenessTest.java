@@ -29,7 +29,7 @@ import org.testfx.framework.junit5.Stop;
 class TrainingResponsivenessTest {
     private static final Duration LOAD = Duration.ofSeconds(60);
     private static final Duration TRAINING = Duration.ofSeconds(600);
-    private static final int EPOCHS = 60;
+    private static final int EPOCHS = 200;
 
     private LayerLabApp app;
     private final List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
