@@ -1,7 +1,11 @@
 package org.layerlab.core.data;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,9 +29,12 @@ import java.util.Set;
  * cell is a number. A column that is numeric except for a handful of cells is almost always a typo, so it
  * is reported with the row and column rather than silently turned into categories.
  *
- * <p>Speed matters (a million rows should load in a couple of seconds): the file is decoded once into a
- * character array, cells are handled as offsets into it, and numbers are parsed in place by {@link DecimalParser};
- * a String is made only for category values and for quoted cells with doubled quotes.
+ * <p>Speed matters (a million rows should load in a couple of seconds): the file is decoded as it is read, into
+ * a window of characters that holds a few thousand rows at a time; cells are handled as offsets into it, and numbers
+ * are parsed in place by {@link DecimalParser}; a String is made only for category values and for quoted cells with
+ * doubled quotes. The whole file is never in memory as bytes or characters: a 170 MB file once took 510 MB for that
+ * before its columns were built, and allocating those arrays held every other thread, the window's included, for a
+ * quarter of a second (the allocating thread cannot stop for the collector while the memory is first touched).
  */
 public final class CsvReader {
 
@@ -40,46 +47,108 @@ public final class CsvReader {
     private CsvReader() {
     }
 
+    /** Characters decoded per read into the parser's window (it grows for a record longer than this). */
+    static final int WINDOW_CHARS = 1 << 20;
+
     /** Reads a file, detecting its encoding and delimiter. */
     public static Table read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new DataProblem("'" + file + "' is a folder, not a data file. Choose a .csv or .tsv file.");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataProblem("The file '" + file + "' does not exist. Check the path, or choose the file again.");
-        } catch (IOException e) {
-            throw new DataProblem("LayerLab could not read '" + file + "': " + e.getMessage()
-                    + ". Check that the file is not open in another program and that you may read it.", e);
-        } catch (OutOfMemoryError e) {
-            throw new DataProblem("'" + name + "' is too large to load into memory. Use a smaller part of it.", e);
+        if (Files.isDirectory(file)) {
+            throw new DataProblem("'" + file + "' is a folder, not a data file. Choose a .csv or .tsv file.");
         }
-        return parse(name, decode(name, bytes));
+        return read(name, () -> Files.newInputStream(file), WINDOW_CHARS, file.toString());
     }
 
     /** Reads text already in memory (e.g. a dropped file's bytes). */
     public static Table read(String sourceName, InputStream in) throws IOException {
-        return parse(sourceName, decode(sourceName, in.readAllBytes()));
+        byte[] bytes = in.readAllBytes();
+        return read(sourceName, () -> new ByteArrayInputStream(bytes), WINDOW_CHARS, sourceName);
     }
 
     /** Parses text that has already been decoded, e.g. pasted by the user or built in a test. */
     public static Table parse(String sourceName, String text) {
-        return parse(sourceName, CharBuffer.wrap(text.toCharArray()));
+        return parse(sourceName, text, WINDOW_CHARS);
     }
 
-    private static Table parse(String sourceName, CharBuffer text) {
-        char[] chars = text.array();
-        int start = text.arrayOffset() + text.position();
-        int end = text.arrayOffset() + text.limit();
-        if (isBlank(chars, start, end)) {
+    /** As {@link #parse(String, String)} with a window of {@code windowChars} characters (tests use tiny ones). */
+    static Table parse(String sourceName, String text, int windowChars) {
+        try {
+            return parse(sourceName, new java.io.StringReader(text), windowChars);
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+    }
+
+    /** Opens the bytes to read, once per attempt (a file that is not UTF-8 is read again as Latin-1). */
+    interface ByteSource {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Reads UTF-8 (with or without a byte-order mark), or Latin-1 when the bytes are not UTF-8, after checking the
+     * first bytes look like text. {@code where} names the file in messages about reading it.
+     */
+    static Table read(String name, ByteSource bytes, int windowChars, String where) {
+        try {
+            try (InputStream in = new BufferedInputStream(bytes.open(), SNIFF_BYTES)) {
+                checkLooksLikeText(name, in);
+                skipByteOrderMark(in);
+                return parse(name, new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), windowChars);
+            } catch (CharacterCodingException notUtf8) {
+                // Spreadsheets on older systems save CSV in a Western single-byte encoding; Latin-1 reads every byte.
+                try (InputStream in = new BufferedInputStream(bytes.open(), SNIFF_BYTES)) {
+                    skipByteOrderMark(in);
+                    return parse(name, new InputStreamReader(in, StandardCharsets.ISO_8859_1), windowChars);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataProblem("The file '" + where + "' does not exist. Check the path, or choose the file again.");
+        } catch (IOException e) {
+            throw new DataProblem("LayerLab could not read '" + where + "': " + e.getMessage()
+                    + ". Check that the file is not open in another program and that you may read it.", e);
+        } catch (OutOfMemoryError e) {
+            throw new DataProblem("'" + name + "' is too large to load into memory. Use a smaller part of it.", e);
+        }
+    }
+
+    /** Refuses binary files (spreadsheets, images, archives) by their first {@link #SNIFF_BYTES} bytes. */
+    private static void checkLooksLikeText(String name, InputStream in) throws IOException {
+        in.mark(SNIFF_BYTES);
+        byte[] first = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        int controlChars = 0;
+        for (byte value : first) {
+            int b = value & 0xff;
+            if (b == 0) {
+                throw notText(name);
+            }
+            if (b < 0x09 || (b > 0x0d && b < 0x20)) {
+                controlChars++;
+            }
+        }
+        if (first.length > 0 && controlChars * 20 > first.length) {
+            throw notText(name);
+        }
+    }
+
+    private static void skipByteOrderMark(InputStream in) throws IOException {
+        in.mark(3);
+        byte[] first = in.readNBytes(3);
+        if (!(first.length == 3 && (first[0] & 0xff) == 0xEF && (first[1] & 0xff) == 0xBB
+                && (first[2] & 0xff) == 0xBF)) {
+            in.reset();
+        }
+    }
+
+    private static Table parse(String sourceName, Reader text, int windowChars) throws IOException {
+        Parser parser = new Parser(sourceName, text, windowChars);
+        if (parser.isBlank()) {
             throw new DataProblem("'" + sourceName + "' is empty. A data file needs a header line with column "
                     + "names and at least one row of data.");
         }
-        char delimiter = sniffDelimiter(sourceName, chars, start, end);
-        return new Parser(sourceName, chars, start, end, delimiter).run();
+        return parser.run();
     }
 
     private static boolean isBlank(char[] chars, int start, int end) {
@@ -91,6 +160,10 @@ public final class CsvReader {
         return true;
     }
 
+    /**
+     * The text of a small file (ARFF), decoded whole: UTF-8 with or without a byte-order mark, else Latin-1;
+     * refuses binary files.
+     */
     static CharBuffer decode(String name, byte[] bytes) {
         int sniff = Math.min(bytes.length, SNIFF_BYTES);
         int controlChars = 0;
@@ -191,29 +264,110 @@ public final class CsvReader {
         return DecimalParser.parse(s);
     }
 
-    /** One pass over the records; builds columns as it goes. */
+    /**
+     * One pass over the records; builds columns as it goes. The text arrives through a {@link Reader} into a window
+     * of characters; a record is parsed only when it lies whole in the window: when parsing reaches the window's end
+     * before the record's, the window keeps the record's start, reads more and the record is parsed again.
+     */
     private static final class Parser {
+        /** Thrown (never built anew, no stack) when a record runs past the window and more text is to come. */
+        private static final RuntimeException NEED_MORE = new RuntimeException("need more input", null, false, false) {
+        };
+
         private final String source;
-        private final char[] text;
-        private final int end;
-        private final char delimiter;
+        private final Reader input;
+        private boolean exhausted;
+        private char[] text;
         private int position;
+        private int end;
         private int line = 1;
         /** Cells of the current record: offsets into {@link #text}, or an unescaped String for quoted cells. */
         private int[] cellStart = new int[64];
         private int[] cellEnd = new int[64];
         private String[] cellText = new String[64];
         private int cells;
+        private char delimiter;
 
-        Parser(String source, char[] text, int start, int end, char delimiter) {
+        Parser(String source, Reader input, int windowChars) throws IOException {
             this.source = source;
-            this.text = text;
-            this.position = start;
-            this.end = end;
-            this.delimiter = delimiter;
+            this.input = input;
+            this.text = new char[Math.max(2, windowChars)];
+            fill();
         }
 
-        Table run() {
+        /**
+         * Moves the text from {@link #position} on to the window's start and reads more after it, growing the window
+         * when it is full (a record longer than the window).
+         */
+        private void fill() throws IOException {
+            if (exhausted) {
+                return;
+            }
+            int kept = end - position;
+            if (kept == text.length) {
+                text = Arrays.copyOf(text, text.length * 2);
+            } else if (position > 0) {
+                System.arraycopy(text, position, text, 0, kept);
+            }
+            position = 0;
+            end = kept;
+            while (end < text.length) {
+                int read = input.read(text, end, text.length - end);
+                if (read < 0) {
+                    exhausted = true;
+                    break;
+                }
+                end += read;
+            }
+        }
+
+        /** Whether the whole text is blank; reads on while the window holds only blanks. */
+        boolean isBlank() throws IOException {
+            int from = position;
+            while (true) {
+                for (int i = from; i < end; i++) {
+                    if (!Character.isWhitespace(text[i])) {
+                        return false;
+                    }
+                }
+                if (exhausted) {
+                    return true;
+                }
+                from = end - position;
+                growAndFill();
+            }
+        }
+
+        /** Reads more while keeping everything from {@link #position} (the window grows if needed). */
+        private void growAndFill() throws IOException {
+            if (end - position == text.length) {
+                text = Arrays.copyOf(text, text.length * 2);
+            }
+            fill();
+        }
+
+        /** The first line, for guessing the delimiter: the window holds it whole (or all the text). */
+        private void sniffDelimiter() throws IOException {
+            while (!exhausted && !containsLineEnd()) {
+                growAndFill();
+            }
+            delimiter = CsvReader.sniffDelimiter(source, text, position, end);
+        }
+
+        private boolean containsLineEnd() {
+            boolean quoted = false;
+            for (int i = position; i < end; i++) {
+                if (text[i] == '"') {
+                    quoted = !quoted;
+                } else if (text[i] == '\n' && !quoted) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Table run() throws IOException {
+            sniffDelimiter();
             int headerLine = line;
             if (!readRecord()) {
                 throw new DataProblem("'" + source + "' is empty. A data file needs a header line with column "
@@ -267,7 +421,7 @@ public final class CsvReader {
         }
 
         private boolean isBlankCell(int c) {
-            return cellText[c] != null ? cellText[c].isBlank() : isBlank(text, cellStart[c], cellEnd[c]);
+            return cellText[c] != null ? cellText[c].isBlank() : CsvReader.isBlank(text, cellStart[c], cellEnd[c]);
         }
 
         private String describeDelimiter() {
@@ -326,9 +480,34 @@ public final class CsvReader {
             cells++;
         }
 
-        /** Reads one record into the cell arrays; false at end of input. */
-        private boolean readRecord() {
+        /** Reads one record into the cell arrays, reading more text when it runs past the window; false at the end. */
+        private boolean readRecord() throws IOException {
+            while (true) {
+                int recordStart = position;
+                int recordLine = line;
+                try {
+                    return readRecordInWindow();
+                } catch (RuntimeException more) {
+                    if (more != NEED_MORE) {
+                        throw more;
+                    }
+                    position = recordStart;
+                    line = recordLine;
+                    growAndFill();
+                }
+            }
+        }
+
+        /** At the window's end: the record may go on in text not read yet. */
+        private void checkMoreToCome() {
+            if (!exhausted) {
+                throw NEED_MORE;
+            }
+        }
+
+        private boolean readRecordInWindow() {
             if (position >= end) {
+                checkMoreToCome();
                 return false;
             }
             cells = 0;
@@ -339,6 +518,9 @@ public final class CsvReader {
                 while (probe < end && (text[probe] == ' ' || (text[probe] == '\t' && delimiter != '\t'))) {
                     probe++;
                 }
+                if (probe >= end) {
+                    checkMoreToCome();
+                }
                 if (probe < end && text[probe] == '"') {
                     readQuotedCell(probe);
                 } else {
@@ -346,16 +528,21 @@ public final class CsvReader {
                     while (i < end && text[i] != delimiter && text[i] != '\n' && text[i] != '\r') {
                         i++;
                     }
+                    if (i >= end) {
+                        checkMoreToCome();
+                    }
                     addCell(cellBegin, i, null);
                     position = i;
                 }
                 if (position >= end) {
+                    checkMoreToCome();
                     return true;
                 }
                 char c = text[position];
                 if (c == delimiter) {
                     position++;
                     if (position >= end) {
+                        checkMoreToCome();
                         addCell(position, position, null); // a trailing delimiter ends with an empty cell
                         return true;
                     }
@@ -363,8 +550,12 @@ public final class CsvReader {
                 }
                 // End of line (\n, \r or \r\n).
                 position++;
-                if (c == '\r' && position < end && text[position] == '\n') {
-                    position++;
+                if (c == '\r') {
+                    if (position >= end) {
+                        checkMoreToCome();
+                    } else if (text[position] == '\n') {
+                        position++;
+                    }
                 }
                 line++;
                 return true;
@@ -379,12 +570,15 @@ public final class CsvReader {
             int runStart = i;
             while (true) {
                 if (i >= end) {
+                    checkMoreToCome();
                     throw new DataProblem("A quoted value that starts on line " + quoteLine + " of '" + source
                             + "' is never closed. Add the missing \" character.");
                 }
                 char c = text[i];
                 if (c == '"') {
-                    if (i + 1 < end && text[i + 1] == '"') {
+                    if (i + 1 >= end) {
+                        checkMoreToCome();
+                    } else if (text[i + 1] == '"') {
                         if (unescaped == null) {
                             unescaped = new StringBuilder();
                         }
@@ -406,7 +600,10 @@ public final class CsvReader {
             while (stop < end && text[stop] != delimiter && text[stop] != '\n' && text[stop] != '\r') {
                 stop++;
             }
-            boolean trailingText = !isBlank(text, after, stop);
+            if (stop >= end) {
+                checkMoreToCome();
+            }
+            boolean trailingText = !CsvReader.isBlank(text, after, stop);
             if (unescaped == null && !trailingText) {
                 addCell(quote + 1, closing, null);
             } else {

@@ -170,4 +170,58 @@ class CsvReaderTest {
                 .hasMessageContaining("line 2")
                 .hasMessageContaining("never closed");
     }
+
+    /** Texts whose records straddle the reader's window in every possible way once the window is small enough. */
+    static java.util.stream.Stream<String> trickyTexts() {
+        return java.util.stream.Stream.of(
+                "a,b\n\"x, y\",1\n\"say \"\"hi\"\"\nthere\",2\r\n",
+                "a;b;c\r\n1;2;x\r\n3;4;y",
+                "x,y,label\n1.5,?,a\n\n2,NA,b\n3,4,\n",
+                "1,2,3\n4,5,6\n",
+                "name,text\n\"  padded\" trailing,\"multi\nline\nvalue with \"\"quotes\"\"\"\nplain,   \"spaced\"\n",
+                "\uFEFFé,ü\n1,ß\n2,ñ\n");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("trickyTexts")
+    void aRecordSplitAcrossTheReadersWindowParsesAsIfWhole(String text) {
+        Table whole = CsvReader.parse("t.csv", text);
+        for (int window : new int[] {2, 3, 4, 5, 7, 11, 16, 64}) {
+            Table windowed = CsvReader.parse("t.csv", text, window);
+            assertThat(windowed.columnNames()).as("window %d", window).isEqualTo(whole.columnNames());
+            assertThat(windowed.rowCount()).as("window %d", window).isEqualTo(whole.rowCount());
+            for (String column : whole.columnNames()) {
+                assertThat(windowed.column(column).type()).isEqualTo(whole.column(column).type());
+                for (int row = 0; row < whole.rowCount(); row++) {
+                    assertThat(windowed.column(column).text(row)).as("window %d, %s row %d", window, column, row)
+                            .isEqualTo(whole.column(column).text(row));
+                }
+            }
+        }
+    }
+
+    @Test
+    void problemsNameTheSameLineWhateverTheWindow() {
+        for (int window : new int[] {2, 3, 5, 8, 64}) {
+            assertThatThrownBy(() -> CsvReader.parse("q.csv", "a,b\n1,2\n3,\"open\n4,5\n", window))
+                    .hasMessageContaining("line 3").hasMessageContaining("never closed");
+            assertThatThrownBy(() -> CsvReader.parse("r.csv", "a,b\n1,2\n\"x\ny\",2\n3\n", window))
+                    .hasMessageContaining("Line 5").hasMessageContaining("has 1 value");
+        }
+    }
+
+    @Test
+    void aLargeFileIsReadInWindowsWithoutHoldingItWhole() throws IOException {
+        Path file = folder.resolve("big.csv");
+        StringBuilder csv = new StringBuilder("id,value,group\n");
+        for (int row = 0; row < 200_000; row++) {
+            csv.append(row).append(',').append(row * 0.5).append(',').append(row % 3 == 0 ? "a" : "b").append('\n');
+        }
+        java.nio.file.Files.writeString(file, csv);
+        Table table = CsvReader.read(file); // 4.4 MB: several windows of CsvReader.WINDOW_CHARS
+        assertThat(table.rowCount()).isEqualTo(200_000);
+        assertThat(table.column("value").text(199_999)).isEqualTo("99999.5");
+        assertThat(table.column("group").text(199_998)).isEqualTo("a");
+        assertThat(table.column("group").text(199_999)).isEqualTo("b");
+    }
 }
