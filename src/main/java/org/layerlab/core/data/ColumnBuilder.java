@@ -108,9 +108,9 @@ final class ColumnBuilder {
             }
             switchToCategories();
         }
-        if (codes != null) {
-            return new CategoricalColumn(name, Arrays.copyOf(codes, rows), levels);
-        }
-        return new NumericColumn(name, Arrays.copyOf(numbers, rows));
+        Column column = codes != null ? new CategoricalColumn(name, Arrays.copyOf(codes, rows), levels)
+                : new NumericColumn(name, Arrays.copyOf(numbers, rows));
+        column.missingCount(); // counted here, off the FX thread, and remembered
+        return column;
     }
 }
