@@ -2,15 +2,12 @@ package org.layerlab.ui;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -103,6 +100,8 @@ public final class DataController {
     @FXML private VBox classBalanceBox;
     @FXML private VBox notesBox;
     @FXML private TableView<Integer> dataTable;
+    @FXML private javafx.scene.control.ScrollBar rowScrollBar;
+    private RowWindow rowWindow;
     @FXML private Node editingPane;
     @FXML private Node editingScroll;
     @FXML private Label lockedHint;
@@ -117,6 +116,7 @@ public final class DataController {
         // Every row has the same height. Without saying so, the table measures and caches a height per row: with a
         // million rows that held the UI thread for over half a second when it first showed or scrolled far.
         dataTable.setFixedCellSize(26);
+        rowWindow = new RowWindow(dataTable, rowScrollBar);
         emptyState.visibleProperty().bind(shared.tableProperty().isNull()
                 .and(shared.imageExperimentProperty().isNull()).and(shared.imagesLoadingProperty().not()));
         dataContent.visibleProperty().bind(shared.tableProperty().isNotNull());
@@ -331,7 +331,7 @@ public final class DataController {
     private void showRows(Table table) {
         if (table == null) {
             dataTable.getColumns().clear();
-            dataTable.setItems(FXCollections.observableArrayList());
+            rowWindow.show(0);
             return;
         }
         TableColumn<Integer, String> number = new TableColumn<>("#");
@@ -356,20 +356,7 @@ public final class DataController {
             views.add(view);
         }
         dataTable.getColumns().setAll(views);
-        int rows = table.rowCount();
-        ObservableList<Integer> rowNumbers = FXCollections.observableList(new AbstractList<>() {
-            @Override
-            public Integer get(int index) {
-                return index;
-            }
-
-            @Override
-            public int size() {
-                return rows;
-            }
-        });
-        dataTable.setItems(rowNumbers);
-        dataTable.scrollTo(0);
+        rowWindow.show(table.rowCount());
         markColumns();
     }
 
