@@ -14,7 +14,7 @@ import javafx.scene.input.ScrollEvent;
 
 /**
  * Shows a large table's rows in a {@link TableView} that only ever holds the rows in sight, scrolled by a scroll bar
- * of its own (docs/decisions/0023). The items are row numbers; the columns turn them into text.
+ * of its own (docs/decisions/0024). The items are row numbers; the columns turn them into text.
  *
  * <p>Why: JavaFX 21's {@code VirtualFlow} walks a per-row size cache as long as the item list to place its rows,
  * also with a fixed cell size; with a million rows every jump of the scroll bar cost the FX thread 50–120 ms (JFR:
