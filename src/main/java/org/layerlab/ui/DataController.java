@@ -116,6 +116,12 @@ public final class DataController {
         // Every row has the same height. Without saying so, the table measures and caches a height per row: with a
         // million rows that held the UI thread for over half a second when it first showed or scrolled far.
         dataTable.setFixedCellSize(26);
+        // With a fixed row height a row makes cells only for the columns in sight: the previews of a wide table in
+        // the narrow side column would otherwise build every column's cells for rows nobody scrolls to.
+        for (TableView<?> preview : List.of(previewBeforeTable, previewAfterTable, augmentBeforeTable,
+                augmentAfterTable)) {
+            preview.setFixedCellSize(24);
+        }
         rowWindow = new RowWindow(dataTable, rowScrollBar);
         emptyState.visibleProperty().bind(shared.tableProperty().isNull()
                 .and(shared.imageExperimentProperty().isNull()).and(shared.imagesLoadingProperty().not()));

@@ -114,19 +114,22 @@ final class TableAugmentationPanel {
         return label;
     }
 
+    /** Columns in one change, as {@link PipelinePanel} does: one by one rebuilt every row's cells each time. */
     private static void fill(TableView<List<String>> table, AugmentationPreview preview, List<List<String>> rows) {
-        table.getColumns().clear();
         if (preview == null) {
+            table.getColumns().clear();
             table.setItems(FXCollections.observableArrayList());
             return;
         }
+        List<TableColumn<List<String>, ?>> columns = new ArrayList<>();
         for (int c = 0; c < preview.columns().size(); c++) {
             int column = c;
             TableColumn<List<String>, String> view = new TableColumn<>(preview.columns().get(c));
             view.setSortable(false);
             view.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(column)));
-            table.getColumns().add(view);
+            columns.add(view);
         }
+        table.getColumns().setAll(columns);
         table.setItems(FXCollections.observableArrayList(new ArrayList<>(rows)));
     }
 }
