@@ -35,7 +35,7 @@ final class Charts {
     /** Each epoch's training loss: a dark shade of {@link #ACCENT} (training is blue-violet in every Train chart). */
     static final Color EPOCH_TRAINING = new Color(0x31, 0x2E, 0x81);
     /** Up to this many epochs the per-epoch losses are marked with a dot each; more would run into a thick line. */
-    static final int EPOCH_DOTS_UP_TO = 60;
+    static final int EPOCH_DOTS_UP_TO = 30;
 
     /**
      * The loss, lower is better. Its dataset holds, in this order: the loss of each batch (drawn thin and light), the
@@ -44,6 +44,10 @@ final class Charts {
      */
     static JFreeChart lossChart(XYDataset data) {
         JFreeChart chart = line("Loss (lower is better)", "iteration", "loss", data, true);
+        // Four entries on top take two lines in a small window, which left no room for the plot in the chart's share
+        // of a 1024×700 window; listed on the right they cost width instead, of which a loss curve has plenty.
+        chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        chart.getLegend().setVerticalAlignment(org.jfree.chart.ui.VerticalAlignment.CENTER);
         XYPlot plot = chart.getXYPlot();
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false) {
@@ -75,9 +79,9 @@ final class Charts {
      * nothing looks like it.
      */
     static JFreeChart learningRateChart(XYDataset data) {
-        JFreeChart chart = line("Learning rate", "iteration", "learning rate", data, false);
+        JFreeChart chart = line("Learning rate", "iteration", null, data, false);
         XYPlot plot = chart.getXYPlot();
-        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        NumberAxis range = (NumberAxis) plot.getRangeAxis(); // no label: the title says it, and the chart is narrow
         range.setAutoRangeIncludesZero(true);
         // Rates are small decimals: 0.001, not 1E-3.
         range.setNumberFormatOverride(new java.text.DecimalFormat("0.#######"));
@@ -90,7 +94,8 @@ final class Charts {
 
     /** Accuracy on the training and validation rows after each epoch. */
     static JFreeChart accuracyChart(XYDataset data) {
-        JFreeChart chart = line("Accuracy per epoch (higher is better)", "epoch", "accuracy", data, true);
+        // "per epoch" is left to the axis: the title must fit the chart's share of a 1024-pixel window on one line.
+        JFreeChart chart = line("Accuracy (higher is better)", "epoch", "accuracy", data, true);
         XYPlot plot = chart.getXYPlot();
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setRange(0, 1.02);
@@ -103,8 +108,7 @@ final class Charts {
 
     /** Each epoch's mean absolute error on training and validation data (regression; lower is better). */
     static JFreeChart meanAbsoluteErrorChart(XYDataset data) {
-        JFreeChart chart = line("Mean absolute error per epoch (lower is better)", "epoch", "mean absolute error",
-                data, true);
+        JFreeChart chart = line("Mean absolute error (lower is better)", "epoch", "mean absolute error", data, true);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         renderer.setSeriesPaint(0, ACCENT);
         renderer.setSeriesPaint(1, SECOND);

@@ -130,9 +130,11 @@ public final class TrainController {
         distributionLayerCombo.setItems(model.distributionLayers());
         distributionLayerCombo.valueProperty().bindBidirectional(model.distributionLayerProperty());
         activationStatsLabel.textProperty().bind(model.activationTextProperty());
-        activationStatsLabel.setTooltip(tooltip("The spread of the layer's outputs on the batch just fitted. Dead "
-                + "units (ReLU layers only): the share of its units that output 0 for every row of that batch; a dead "
-                + "unit gets no correction and no longer learns."));
+        Tooltip statsTip = tooltip("");
+        statsTip.textProperty().bind(Bindings.concat(model.distributionsMeasuredTextProperty(), " Mean and std: the "
+                + "average and spread of the layer's outputs. Dead units (ReLU layers only): the share of its units "
+                + "that output 0 for every row; a dead unit's weights are no longer corrected, so it stops learning."));
+        activationStatsLabel.setTooltip(statsTip);
         weightHistogramChart.setChart(Charts.layerHistogram("Weights", model.weightHistogramData()));
         activationHistogramChart.setChart(Charts.layerHistogram("Activations", model.activationHistogramData()));
         // A run goes on while the user looks at another step: its charts catch up when the step is shown again.

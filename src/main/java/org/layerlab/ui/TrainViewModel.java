@@ -74,8 +74,8 @@ public final class TrainViewModel {
     /** The smoothed loss ({@link LossSmoothing} over every minibatch) at the same iterations as {@link #loss}. */
     private final XYSeries smoothedLoss = new XYSeries("smoothed", false, true);
     /** Each epoch's loss on the whole training and validation splits, at the iteration that ended the epoch. */
-    private final XYSeries trainLossPerEpoch = new XYSeries("training, per epoch", false, true);
-    private final XYSeries validationLoss = new XYSeries("validation, per epoch", false, true);
+    private final XYSeries trainLossPerEpoch = new XYSeries("training per epoch", false, true);
+    private final XYSeries validationLoss = new XYSeries("validation per epoch", false, true);
     private final XYSeries trainAccuracy = new XYSeries("training", false, true);
     private final XYSeries validationAccuracy = new XYSeries("validation", false, true);
     /** In this order, which is also the order the loss chart draws and lists them: raw, smoothed, per epoch. */
@@ -103,6 +103,9 @@ public final class TrainViewModel {
     private final org.jfree.data.xy.XYIntervalSeriesCollection activationHistogramData =
             new org.jfree.data.xy.XYIntervalSeriesCollection();
     private final StringProperty activationText = new SimpleStringProperty(this, "activationText", "");
+    /** When the chosen layer's distributions were measured, for the tooltip (the line beside the layer is short). */
+    private final StringProperty distributionsMeasuredText =
+            new SimpleStringProperty(this, "distributionsMeasuredText", "");
 
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText");
     private final StringProperty batchSizeText = new SimpleStringProperty(this, "batchSizeText");
@@ -618,6 +621,11 @@ public final class TrainViewModel {
         }
     }
 
+    /** Whether every chart shows all its points (no redraw waits): for pictures of a finished run. UI thread only. */
+    boolean chartsUpToDate() {
+        return !redraws.hasPending();
+    }
+
     /** Draws the chosen layer's latest histograms (or nothing), one redraw per chart. */
     private void showDistributions() {
         TrainingEvent.LayerDistributions latest =
@@ -632,10 +640,11 @@ public final class TrainViewModel {
             redraws.drawAll(System.nanoTime());
         }
         activationText.set(latest == null ? "" : String.format(Locale.ROOT,
-                "activations: mean %s · std %s%s (at iteration %d)", plain(latest.activationMean()),
-                plain(latest.activationStd()), Double.isFinite(latest.deadUnitFraction())
-                        ? String.format(Locale.ROOT, " · dead units %.0f%%", 100 * latest.deadUnitFraction()) : "",
-                latest.globalIteration()));
+                "activations: mean %s · std %s%s", plain(latest.activationMean()), plain(latest.activationStd()),
+                Double.isFinite(latest.deadUnitFraction())
+                        ? String.format(Locale.ROOT, " · dead units %.0f%%", 100 * latest.deadUnitFraction()) : ""));
+        distributionsMeasuredText.set(latest == null ? "" : "Measured at iteration " + latest.globalIteration()
+                + ", on the batch just fitted.");
     }
 
     /** Replaces the bins silently (the series never notify, see the constructor); the caller asks for the redraw. */
@@ -1226,6 +1235,11 @@ public final class TrainViewModel {
      */
     public StringProperty activationTextProperty() {
         return activationText;
+    }
+
+    /** "Measured at iteration …" for the chosen layer's histograms, or empty before the first measurement. */
+    public StringProperty distributionsMeasuredTextProperty() {
+        return distributionsMeasuredText;
     }
 
     public StringProperty epochsTextProperty() {

@@ -97,7 +97,7 @@ class TrainViewModelTest {
         XYSeriesCollection loss = train.lossData();
         assertThat(loss.getSeriesCount()).isEqualTo(4);
         assertThat(java.util.stream.IntStream.range(0, 4).mapToObj(i -> loss.getSeriesKey(i).toString()))
-                .containsExactly("per batch", "smoothed", "training, per epoch", "validation, per epoch");
+                .containsExactly("per batch", "smoothed", "training per epoch", "validation per epoch");
         // 12 minibatches with loss 1/(g+1), each drawn (no thinning), and smoothed over 10 of them (weight 0.9).
         double[] raw = new double[12];
         for (int g = 1; g <= 12; g++) {
@@ -192,8 +192,9 @@ class TrainViewModelTest {
         harness.pumpUntil("the run ends", WAIT, () -> !harness.project.trainingRunningProperty().get());
 
         assertThat(train.distributionLayerProperty().get()).isEqualTo("dense_1");
-        assertThat(train.activationTextProperty().get())
-                .isEqualTo("activations: mean 0.5 · std 0.4 · dead units 75% (at iteration 61)");
+        assertThat(train.activationTextProperty().get()).isEqualTo("activations: mean 0.5 · std 0.4 · dead units 75%");
+        assertThat(train.distributionsMeasuredTextProperty().get()).isEqualTo("Measured at iteration 61, on the "
+                + "batch just fitted.");
         assertThat(train.hints()).singleElement().asString().startsWith("75% of the units in layer 'dense_1'");
     }
 
