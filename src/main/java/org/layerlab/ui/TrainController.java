@@ -131,9 +131,11 @@ public final class TrainController {
         distributionLayerCombo.valueProperty().bindBidirectional(model.distributionLayerProperty());
         activationStatsLabel.textProperty().bind(model.activationTextProperty());
         Tooltip statsTip = tooltip("");
-        statsTip.textProperty().bind(Bindings.concat(model.distributionsMeasuredTextProperty(), " Mean and std: the "
-                + "average and spread of the layer's outputs. Dead units (ReLU layers only): the share of its units "
-                + "that output 0 for every row; a dead unit's weights are no longer corrected, so it stops learning."));
+        String statsExplained = "Mean and std: the average and spread of the layer's outputs. Dead units (ReLU "
+                + "layers only): the share of its units that output 0 for every row; a dead unit's weights are no "
+                + "longer corrected, so it stops learning.";
+        statsTip.textProperty().bind(Bindings.createStringBinding(() -> (model.distributionsMeasuredTextProperty().get()
+                + " " + statsExplained).trim(), model.distributionsMeasuredTextProperty()));
         activationStatsLabel.setTooltip(statsTip);
         weightHistogramChart.setChart(Charts.layerHistogram("Weights", model.weightHistogramData()));
         activationHistogramChart.setChart(Charts.layerHistogram("Activations", model.activationHistogramData()));
