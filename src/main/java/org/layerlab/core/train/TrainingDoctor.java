@@ -241,8 +241,8 @@ public final class TrainingDoctor {
         give(Kind.DEAD_UNITS, epochs.size(), String.format(Locale.ROOT,
                 "%s of the units in layer '%s' have “died”: they output 0 for every row. A ReLU unit "
                         + "outputs 0 whenever its input is negative, and then its weights are not corrected any more, "
-                        + "so a unit whose input has become negative for every row stops learning for good, and the "
-                        + "layer is left with few working units. The usual cause is a learning rate that is too high. "
+                        + "so a unit whose input has become negative for every row stops learning for good. The usual "
+                        + "cause is a learning rate that is too high. "
                         + "%s Or, in step 2 (Network), give this layer the Leaky ReLU activation, which lets a little "
                         + "of negative values through so that units can recover; or try other initial weights (He "
                         + "suits ReLU).", wholePercent(distributions.deadUnitFraction()),
