@@ -30,18 +30,72 @@ final class Charts {
     private Charts() {
     }
 
-    /** Training loss per iteration and validation loss per epoch (at the iteration it ended): lower is better. */
+    /** The raw loss of each batch: a light tint of {@link #ACCENT}, so that the smoothed curve over it stands out. */
+    static final Color RAW_LOSS = new Color(0xA5, 0xB4, 0xFC);
+    /** Each epoch's training loss: a dark shade of {@link #ACCENT} (training is blue-violet in every Train chart). */
+    static final Color EPOCH_TRAINING = new Color(0x31, 0x2E, 0x81);
+    /** Up to this many epochs the per-epoch losses are marked with a dot each; more would run into a thick line. */
+    static final int EPOCH_DOTS_UP_TO = 30;
+
+    /**
+     * The loss, lower is better. Its dataset holds, in this order: the loss of each batch (drawn thin and light), the
+     * smoothed loss (over it, strong), and the training and validation loss of each epoch (on top, with a dot per
+     * epoch in shorter runs). The series are drawn in that order, so each lies over the one before.
+     */
     static JFreeChart lossChart(XYDataset data) {
         JFreeChart chart = line("Loss (lower is better)", "iteration", "loss", data, true);
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        // Four entries on top take two lines in a small window, which left no room for the plot in the chart's share
+        // of a 1024×700 window; listed on the right they cost width instead, of which a loss curve has plenty.
+        chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        chart.getLegend().setVerticalAlignment(org.jfree.chart.ui.VerticalAlignment.CENTER);
+        XYPlot plot = chart.getXYPlot();
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false) {
+            @Override
+            public boolean getItemShapeVisible(int series, int item) {
+                XYDataset dataset = getPlot() == null ? null : getPlot().getDataset();
+                return series >= 2 && dataset != null && series < dataset.getSeriesCount()
+                        && dataset.getItemCount(series) <= EPOCH_DOTS_UP_TO;
+            }
+        };
+        // One path per series rather than a line per pair of points: two curves of up to 2,000 points each.
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setAutoPopulateSeriesShape(false);
+        renderer.setDefaultShape(new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        Color[] paints = {RAW_LOSS, ACCENT, EPOCH_TRAINING, SECOND};
+        float[] widths = {1.0f, 2.0f, 1.4f, 1.8f};
+        for (int series = 0; series < paints.length; series++) {
+            renderer.setSeriesPaint(series, paints[series]);
+            renderer.setSeriesStroke(series, new BasicStroke(widths[series], BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND));
+        }
+        plot.setRenderer(renderer);
+        return chart;
+    }
+
+    /**
+     * The learning rate of each batch: flat for a constant rate, steps for a step schedule, a slope for a warm-up or
+     * cosine decay, and a jump where it was changed while paused. A linear axis from 0, so a rate that decays to almost
+     * nothing looks like it.
+     */
+    static JFreeChart learningRateChart(XYDataset data) {
+        JFreeChart chart = line("Learning rate", "iteration", null, data, false);
+        XYPlot plot = chart.getXYPlot();
+        NumberAxis range = (NumberAxis) plot.getRangeAxis(); // no label: the title says it, and the chart is narrow
+        range.setAutoRangeIncludesZero(true);
+        // Rates are small decimals: 0.001, not 1E-3.
+        range.setNumberFormatOverride(new java.text.DecimalFormat("0.#######"));
+        plot.setNoDataMessage("Each batch's learning rate, while training.");
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setDrawSeriesLineAsPath(true);
         renderer.setSeriesPaint(0, ACCENT);
-        renderer.setSeriesPaint(1, SECOND);
         return chart;
     }
 
     /** Accuracy on the training and validation rows after each epoch. */
     static JFreeChart accuracyChart(XYDataset data) {
-        JFreeChart chart = line("Accuracy per epoch (higher is better)", "epoch", "accuracy", data, true);
+        // "per epoch" is left to the axis: the title must fit the chart's share of a 1024-pixel window on one line.
+        JFreeChart chart = line("Accuracy (higher is better)", "epoch", "accuracy", data, true);
         XYPlot plot = chart.getXYPlot();
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setRange(0, 1.02);
@@ -54,8 +108,7 @@ final class Charts {
 
     /** Each epoch's mean absolute error on training and validation data (regression; lower is better). */
     static JFreeChart meanAbsoluteErrorChart(XYDataset data) {
-        JFreeChart chart = line("Mean absolute error per epoch (lower is better)", "epoch", "mean absolute error",
-                data, true);
+        JFreeChart chart = line("Mean absolute error (lower is better)", "epoch", "mean absolute error", data, true);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         renderer.setSeriesPaint(0, ACCENT);
         renderer.setSeriesPaint(1, SECOND);

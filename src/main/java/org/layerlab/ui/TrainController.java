@@ -25,7 +25,7 @@ import org.layerlab.ui.TrainViewModel.RunState;
 
 /**
  * The Train step: settings, Train, Pause/Resume and Stop, progress with the time left, the training doctor's hints,
- * and the live loss and accuracy charts with their export.
+ * and the live charts (loss, accuracy or error, learning rate, layer changes, layer detail) with their export.
  */
 public final class TrainController {
     private final TrainViewModel model;
@@ -69,6 +69,7 @@ public final class TrainController {
     @FXML private Hyperlink showEvaluationLink;
     @FXML private ChartViewer lossChart;
     @FXML private ChartViewer accuracyChart;
+    @FXML private ChartViewer learningRateChart;
     @FXML private Button saveAccuracyChartButton;
     @FXML private ChartViewer layerUpdateChart;
     @FXML private ComboBox<String> distributionLayerCombo;
@@ -124,15 +125,23 @@ public final class TrainController {
         lossChart.setChart(Charts.lossChart(model.lossData()));
         showEpochChart(model.epochChartShowsErrorProperty().get());
         model.epochChartShowsErrorProperty().addListener((obs, old, error) -> showEpochChart(error));
+        learningRateChart.setChart(Charts.learningRateChart(model.learningRateData()));
         layerUpdateChart.setChart(Charts.layerUpdateChart(model.layerUpdateData()));
         distributionLayerCombo.setItems(model.distributionLayers());
         distributionLayerCombo.valueProperty().bindBidirectional(model.distributionLayerProperty());
         activationStatsLabel.textProperty().bind(model.activationTextProperty());
+        Tooltip statsTip = tooltip("");
+        String statsExplained = "Mean and std: the average and spread of the layer's outputs. Dead units (ReLU "
+                + "layers only): the share of its units that output 0 for every row; a dead unit's weights are no "
+                + "longer corrected, so it stops learning.";
+        statsTip.textProperty().bind(Bindings.createStringBinding(() -> (model.distributionsMeasuredTextProperty().get()
+                + " " + statsExplained).trim(), model.distributionsMeasuredTextProperty()));
+        activationStatsLabel.setTooltip(statsTip);
         weightHistogramChart.setChart(Charts.layerHistogram("Weights", model.weightHistogramData()));
         activationHistogramChart.setChart(Charts.layerHistogram("Activations", model.activationHistogramData()));
         // A run goes on while the user looks at another step: its charts catch up when the step is shown again.
-        RebuildWhenShown.drawChartsWhenShown(lossChart, accuracyChart, layerUpdateChart, weightHistogramChart,
-                activationHistogramChart);
+        RebuildWhenShown.drawChartsWhenShown(lossChart, accuracyChart, learningRateChart, layerUpdateChart,
+                weightHistogramChart, activationHistogramChart);
 
         initializeOptions();
         initializeRuns();

@@ -31,6 +31,7 @@ import org.layerlab.core.train.CheckpointStore;
 import org.layerlab.core.train.EarlyStopping;
 import org.layerlab.core.train.Eta;
 import org.layerlab.core.train.LearningRateSchedule;
+import org.layerlab.core.train.LossSmoothing;
 import org.layerlab.core.train.Optimizer;
 import org.layerlab.core.train.RunOptions;
 import org.layerlab.core.train.TrainingCurves;
@@ -68,11 +69,20 @@ public final class TrainViewModel {
     private final Ticker ticker;
     private final ConcurrentLinkedQueue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
 
-    private final XYSeries loss = new XYSeries("loss per iteration", false, true);
+    /** Each minibatch's loss (the average of each block of them in a long run), drawn light under the smoothed one. */
+    private final XYSeries loss = new XYSeries("per batch", false, true);
+    /** The smoothed loss ({@link LossSmoothing} over every minibatch) at the same iterations as {@link #loss}. */
+    private final XYSeries smoothedLoss = new XYSeries("smoothed", false, true);
+    /** Each epoch's loss on the whole training and validation splits, at the iteration that ended the epoch. */
+    private final XYSeries trainLossPerEpoch = new XYSeries("training per epoch", false, true);
+    private final XYSeries validationLoss = new XYSeries("validation per epoch", false, true);
     private final XYSeries trainAccuracy = new XYSeries("training", false, true);
     private final XYSeries validationAccuracy = new XYSeries("validation", false, true);
-    private final XYSeries validationLoss = new XYSeries("validation loss (per epoch)", false, true);
+    /** In this order, which is also the order the loss chart draws and lists them: raw, smoothed, per epoch. */
     private final XYSeriesCollection lossData = new XYSeriesCollection(loss);
+    /** The learning rate of each minibatch, thinned as the loss is: the rate of each block's last minibatch. */
+    private final XYSeries learningRate = new XYSeries("learning rate", false, true);
+    private final XYSeriesCollection learningRateData = new XYSeriesCollection(learningRate);
     private final XYSeriesCollection accuracyData = new XYSeriesCollection();
     /** One series per trainable layer: its update:parameter ratio, thinned like the loss. */
     private final XYSeriesCollection layerUpdateData = new XYSeriesCollection();
@@ -93,6 +103,9 @@ public final class TrainViewModel {
     private final org.jfree.data.xy.XYIntervalSeriesCollection activationHistogramData =
             new org.jfree.data.xy.XYIntervalSeriesCollection();
     private final StringProperty activationText = new SimpleStringProperty(this, "activationText", "");
+    /** When the chosen layer's distributions were measured, for the tooltip (the line beside the layer is short). */
+    private final StringProperty distributionsMeasuredText =
+            new SimpleStringProperty(this, "distributionsMeasuredText", "");
 
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText");
     private final StringProperty batchSizeText = new SimpleStringProperty(this, "batchSizeText");
@@ -159,6 +172,11 @@ public final class TrainViewModel {
     private int lossBlock = 1;
     private double blockSum;
     private int blockCount;
+    /** Smooths every minibatch's loss, not only the block averages drawn, so the curve does not depend on thinning. */
+    private LossSmoothing smoothing = LossSmoothing.forRun(0, 0);
+    private double latestSmoothedLoss = Double.NaN;
+    /** The learning rate of the latest minibatch of the block being summed; NaN if the trainer does not say. */
+    private double blockLearningRate = Double.NaN;
     private long lastIteration;
     private double lastLearningRate = Double.NaN;
     private boolean syncing;
@@ -178,6 +196,8 @@ public final class TrainViewModel {
         this.runs = new RunsViewModel(shared.runs(), shared.ui());
         accuracyData.addSeries(trainAccuracy);
         accuracyData.addSeries(validationAccuracy);
+        lossData.addSeries(smoothedLoss);
+        lossData.addSeries(trainLossPerEpoch);
         lossData.addSeries(validationLoss);
         weightHistogramData.addSeries(weightBins);
         activationHistogramData.addSeries(activationBins);
@@ -518,6 +538,7 @@ public final class TrainViewModel {
             return;
         }
         boolean lossChanged = false;
+        int learningRatePoints = learningRate.getItemCount();
         boolean accuracyChanged = false;
         boolean layersChanged = false;
         boolean distributionsChanged = false;
@@ -531,6 +552,11 @@ public final class TrainViewModel {
                 lossChanged |= onIteration(iteration);
             } else if (event instanceof EpochEnded epoch) {
                 accuracyChanged |= onEpoch(epoch);
+                // At the epoch's last minibatch, so that they line up with the loss of the batches that led there.
+                if (Double.isFinite(epoch.trainLoss())) {
+                    trainLossPerEpoch.add(lastIteration, epoch.trainLoss(), false);
+                    lossChanged = true;
+                }
                 if (Double.isFinite(epoch.validationLoss())) {
                     validationLoss.add(lastIteration, epoch.validationLoss(), false);
                     lossChanged = true;
@@ -570,6 +596,9 @@ public final class TrainViewModel {
         if (accuracyChanged) {
             redraws.request("accuracy", trainAccuracy::fireSeriesChanged);
         }
+        if (learningRate.getItemCount() != learningRatePoints) {
+            redraws.request("learningRate", learningRate::fireSeriesChanged);
+        }
         if (layersChanged && !layerUpdates.isEmpty()) {
             XYSeries anyLayer = layerUpdates.values().iterator().next();
             redraws.request("layers", anyLayer::fireSeriesChanged);
@@ -592,6 +621,11 @@ public final class TrainViewModel {
         }
     }
 
+    /** Whether every chart shows all its points (no redraw waits): for pictures of a finished run. UI thread only. */
+    boolean chartsUpToDate() {
+        return !redraws.hasPending();
+    }
+
     /** Draws the chosen layer's latest histograms (or nothing), one redraw per chart. */
     private void showDistributions() {
         TrainingEvent.LayerDistributions latest =
@@ -606,8 +640,11 @@ public final class TrainViewModel {
             redraws.drawAll(System.nanoTime());
         }
         activationText.set(latest == null ? "" : String.format(Locale.ROOT,
-                "activations: mean %s · std %s (at iteration %d)", plain(latest.activationMean()),
-                plain(latest.activationStd()), latest.globalIteration()));
+                "activations: mean %s · std %s%s", plain(latest.activationMean()), plain(latest.activationStd()),
+                Double.isFinite(latest.deadUnitFraction())
+                        ? String.format(Locale.ROOT, " · dead units %.0f%%", 100 * latest.deadUnitFraction()) : ""));
+        distributionsMeasuredText.set(latest == null ? "" : "Measured at iteration " + latest.globalIteration()
+                + ", on the batch just fitted.");
     }
 
     /** Replaces the bins silently (the series never notify, see the constructor); the caller asks for the redraw. */
@@ -629,6 +666,9 @@ public final class TrainViewModel {
         iterationsPerEpoch = Math.max(1, started.iterationsPerEpoch());
         long total = (long) epochs * iterationsPerEpoch;
         lossBlock = (int) Math.max(1, (total + MAX_LOSS_POINTS - 1) / MAX_LOSS_POINTS);
+        smoothing = LossSmoothing.forRun(epochs, iterationsPerEpoch);
+        latestSmoothedLoss = Double.NaN;
+        blockLearningRate = Double.NaN;
         long measurements = total / 20 + 1;
         layerStatsBlock = (int) Math.max(1, (measurements + MAX_LOSS_POINTS - 1) / MAX_LOSS_POINTS);
         blockSum = 0;
@@ -651,6 +691,8 @@ public final class TrainViewModel {
         blockSum += iteration.loss();
         blockCount++;
         lastIteration = iteration.globalIteration();
+        latestSmoothedLoss = smoothing.add(iteration.loss());
+        blockLearningRate = iteration.learningRate();
         if (blockCount >= lossBlock) {
             return flushLossBlock();
         }
@@ -706,11 +748,19 @@ public final class TrainViewModel {
         return new BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * Adds the block's points: its average loss, the smoothed loss and the learning rate at its last minibatch (a
+     * rate is not averaged: a block across a step would show a rate never used).
+     */
     private boolean flushLossBlock() {
         if (blockCount == 0) {
             return false;
         }
         loss.add(lastIteration, blockSum / blockCount, false);
+        smoothedLoss.add(lastIteration, latestSmoothedLoss, false);
+        if (Double.isFinite(blockLearningRate)) {
+            learningRate.add(lastIteration, blockLearningRate, false);
+        }
         blockSum = 0;
         blockCount = 0;
         return true;
@@ -842,6 +892,7 @@ public final class TrainViewModel {
         if (forRun) {
             redraws.clear();
             lossData.setNotify(false);
+            learningRateData.setNotify(false);
             accuracyData.setNotify(false);
             layerUpdateData.setNotify(false);
         }
@@ -852,6 +903,7 @@ public final class TrainViewModel {
         }
         if (forRun) {
             redraws.request("loss", () -> lossData.setNotify(true)); // true again: the chart draws once
+            redraws.request("learningRate", () -> learningRateData.setNotify(true));
             redraws.request("accuracy", () -> accuracyData.setNotify(true));
             redraws.request("layers", () -> layerUpdateData.setNotify(true));
         }
@@ -859,7 +911,13 @@ public final class TrainViewModel {
 
     private void clearCurvesAndLabels() {
         loss.clear();
+        smoothedLoss.clear();
+        trainLossPerEpoch.clear();
         validationLoss.clear();
+        learningRate.clear();
+        smoothing.reset();
+        latestSmoothedLoss = Double.NaN;
+        blockLearningRate = Double.NaN;
         layerUpdateData.removeAllSeries();
         layerUpdates.clear();
         layerStatsSeen = 0;
@@ -1127,8 +1185,17 @@ public final class TrainViewModel {
         return runs;
     }
 
+    /**
+     * The loss chart's series, in drawing order: each minibatch's loss (block averages in a long run), the smoothed
+     * loss, and each epoch's training and validation loss.
+     */
     public XYSeriesCollection lossData() {
         return lossData;
+    }
+
+    /** The learning rate of each minibatch (of each block's last one in a long run). */
+    public XYSeriesCollection learningRateData() {
+        return learningRateData;
     }
 
     public XYSeriesCollection accuracyData() {
@@ -1162,9 +1229,17 @@ public final class TrainViewModel {
         return activationHistogramData;
     }
 
-    /** "activations: mean … · std …" of the chosen layer, or empty before the first measurement. */
+    /**
+     * "activations: mean … · std …" of the chosen layer, with "· dead units …%" for a ReLU layer, or empty before the
+     * first measurement.
+     */
     public StringProperty activationTextProperty() {
         return activationText;
+    }
+
+    /** "Measured at iteration …" for the chosen layer's histograms, or empty before the first measurement. */
+    public StringProperty distributionsMeasuredTextProperty() {
+        return distributionsMeasuredText;
     }
 
     public StringProperty epochsTextProperty() {

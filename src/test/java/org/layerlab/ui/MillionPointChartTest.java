@@ -38,6 +38,9 @@ class MillionPointChartTest {
         XYSeries shown = train.lossData().getSeries(0);
         assertThat(shown.getItemCount()).isBetween(1_000, TrainViewModel.MAX_LOSS_POINTS);
         assertThat(shown.getMaxX()).isEqualTo((double) EPOCHS * ITERATIONS_PER_EPOCH);
+        // The smoothed loss and the learning rate are thinned the same way.
+        assertThat(train.lossData().getSeries(1).getItemCount()).isEqualTo(shown.getItemCount());
+        assertThat(train.learningRateData().getSeries(0).getItemCount()).isEqualTo(shown.getItemCount());
         assertThat(train.curvesSnapshot().iterationCount()).isEqualTo(EPOCHS * ITERATIONS_PER_EPOCH);
         long csvLines = train.curvesSnapshot().toCsv().lines().count();
         assertThat(csvLines).isGreaterThan(EPOCHS * ITERATIONS_PER_EPOCH);

@@ -92,6 +92,9 @@ class ScreenshotTest {
         robot.clickOn("#trainButton");
         waitUntil("training is over", TRAINING, () -> !project.trainingRunningProperty().get()
                 && project.evaluationProperty().get() != null, project.statusProperty()::get);
+        // The last points go out one chart per pulse after the run: the picture waits for all of them.
+        waitUntil("the charts show the whole run", LOAD, () -> app.viewModels().train().chartsUpToDate(),
+                project.statusProperty()::get);
         shoot("05-train-done");
 
         robot.clickOn("#evaluateStepButton");
@@ -242,6 +245,8 @@ class ScreenshotTest {
         });
         robot.clickOn("#trainButton");
         waitUntil("training is measured", TRAINING, () -> project.regressionResultProperty().get() != null,
+                project.statusProperty()::get);
+        waitUntil("the charts show the whole run", LOAD, () -> app.viewModels().train().chartsUpToDate(),
                 project.statusProperty()::get);
         shoot("21-train-regression");
         robot.clickOn("#evaluateStepButton");

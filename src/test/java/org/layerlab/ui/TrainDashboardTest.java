@@ -83,6 +83,14 @@ class TrainDashboardTest {
                 org.jfree.chart.ui.Layer.FOREGROUND))).hasSize(1);
         assertThat(onFx(() -> project.trainingResultProperty().get().history().get(299).learningRate()))
                 .isEqualTo(0.8);
+        // The loss chart: each batch, smoothed, and each epoch's training and validation loss.
+        assertThat(onFx(() -> lossChart(robot).getChart().getXYPlot().getDataset().getSeriesCount())).isEqualTo(4);
+        // The learning-rate chart: 0.01 from the first batch, 0.8 after the change, to the last of 1,200 batches.
+        org.jfree.data.xy.XYDataset rates = onFx(() -> robot.lookup("#learningRateChart").queryAs(ChartViewer.class)
+                .getChart().getXYPlot().getDataset());
+        assertThat(onFx(() -> rates.getItemCount(0))).isEqualTo(1_200);
+        assertThat(onFx(() -> rates.getYValue(0, 0))).isEqualTo(0.01);
+        assertThat(onFx(() -> rates.getYValue(0, 1_199))).isEqualTo(0.8);
         assertThat(onFx(() -> train.hints())).as("the doctor's hints").isNotEmpty();
         org.jfree.data.xy.XYDataset layers = onFx(() -> robot.lookup("#layerUpdateChart").queryAs(ChartViewer.class)
                 .getChart().getXYPlot().getDataset());
@@ -98,8 +106,11 @@ class TrainDashboardTest {
         assertThat(onFx(() -> robot.lookup("#distributionLayerCombo").queryComboBox().getValue())).isEqualTo("dense_1");
         assertThat(onFx(() -> weights.getItemCount(0))).isEqualTo(org.layerlab.core.train.Histogram.BINS);
         assertThat(onFx(() -> activations.getItemCount(0))).isEqualTo(org.layerlab.core.train.Histogram.BINS);
-        assertThat(onFx(() -> label(robot, "#activationStatsLabel").getText())).startsWith("activations: mean ");
+        assertThat(onFx(() -> label(robot, "#activationStatsLabel").getText())).startsWith("activations: mean ")
+                .containsPattern(" · dead units \\d+%$");
         onFx(() -> robot.lookup("#distributionLayerCombo").<String>queryComboBox().setValue("output_1"));
+        assertThat(onFx(() -> label(robot, "#activationStatsLabel").getText())).as("softmax is not ReLU")
+                .doesNotContain("dead units");
         // Softmax outputs are probabilities: every activation bar lies within [0, 1].
         assertThat(onFx(() -> activations.getXValue(0, 0))).isBetween(0.0, 1.0);
         assertThat(onFx(() -> activations.getXValue(0, org.layerlab.core.train.Histogram.BINS - 1)))

@@ -1,8 +1,11 @@
 package org.layerlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.graph.LayerKind;
 import org.layerlab.core.graph.NetworkGraph;
@@ -28,8 +31,8 @@ class TrainViewModelTest {
         assertThat(harness.ticker.running).isTrue();
         harness.pumpUntil("the run ends", WAIT, () -> !harness.project.trainingRunningProperty().get());
 
-        // The charts still waiting for their last points are drawn one per pulse (loss, accuracy, layers and the two
-        // histograms at most), then the ticker rests.
+        // The charts still waiting for their last points are drawn one per pulse (here loss, accuracy and learning
+        // rate: this scripted run measures no layers), then the ticker rests.
         assertThat(harness.ticker.tickUntilStopped(10)).isLessThanOrEqualTo(5);
         assertThat(harness.ticker.running).isFalse();
         assertThat(train.lossData().getSeries(0).getItemCount()).isEqualTo(12);
@@ -60,6 +63,139 @@ class TrainViewModelTest {
         assertThat(points).isLessThanOrEqualTo(TrainViewModel.MAX_LOSS_POINTS).isGreaterThan(1_000);
         assertThat(train.lossData().getSeries(0).getX(points - 1).longValue()).isEqualTo(10_000);
         assertThat(train.accuracyData().getSeries(0).getItemCount()).isEqualTo(1_000);
+
+        // The smoothed loss and the learning rate are thinned alike: a point at the end of each block.
+        XYSeries smoothed = train.lossData().getSeries(1);
+        XYSeries rates = train.learningRateData().getSeries(0);
+        assertThat(smoothed.getItemCount()).isEqualTo(points);
+        assertThat(rates.getItemCount()).isEqualTo(points);
+        assertThat(rates.getX(points - 1).longValue()).isEqualTo(10_000);
+        // Smoothed over every minibatch (10,000 of them: a window of 100), not over the block averages drawn.
+        double[] everyLoss = new double[10_000];
+        for (int g = 1; g <= everyLoss.length; g++) {
+            everyLoss[g - 1] = 1.0 / (g + 1);
+        }
+        double[] expected = tensorBoardSmoothing(everyLoss, 1 - 1.0 / 100);
+        for (int i = 0; i < points; i++) {
+            int iteration = smoothed.getX(i).intValue();
+            assertThat(smoothed.getX(i)).isEqualTo(train.lossData().getSeries(0).getX(i));
+            assertThat(smoothed.getY(i).doubleValue()).isCloseTo(expected[iteration - 1], within(1e-12));
+        }
+        // Each epoch's training and validation loss, one point per epoch, however long the run.
+        assertThat(train.lossData().getSeries(2).getItemCount()).isEqualTo(1_000);
+        assertThat(train.lossData().getSeries(3).getItemCount()).isEqualTo(1_000);
+    }
+
+    @Test
+    void theLossChartShowsEachBatchItsSmoothedCurveAndEachEpochsTrainingAndValidationLoss() {
+        ViewModelHarness harness = loadedIris(FakeTrainer.completing(4));
+        TrainViewModel train = harness.viewModels.train();
+        train.epochsTextProperty().set("3");
+        train.train();
+        harness.pumpUntil("the run ends", WAIT, () -> !harness.project.trainingRunningProperty().get());
+
+        XYSeriesCollection loss = train.lossData();
+        assertThat(loss.getSeriesCount()).isEqualTo(4);
+        assertThat(java.util.stream.IntStream.range(0, 4).mapToObj(i -> loss.getSeriesKey(i).toString()))
+                .containsExactly("per batch", "smoothed", "training per epoch", "validation per epoch");
+        // 12 minibatches with loss 1/(g+1), each drawn (no thinning), and smoothed over 10 of them (weight 0.9).
+        double[] raw = new double[12];
+        for (int g = 1; g <= 12; g++) {
+            raw[g - 1] = 1.0 / (g + 1);
+        }
+        double[] smoothed = tensorBoardSmoothing(raw, 0.9);
+        assertThat(smoothed[0]).isEqualTo(0.5); // bias-corrected: the first smoothed value is the first loss
+        for (int g = 1; g <= 12; g++) {
+            assertThat(loss.getSeries(0).getX(g - 1).intValue()).isEqualTo(g);
+            assertThat(loss.getSeries(0).getY(g - 1).doubleValue()).isCloseTo(raw[g - 1], within(1e-15));
+            assertThat(loss.getSeries(1).getX(g - 1).intValue()).isEqualTo(g);
+            assertThat(loss.getSeries(1).getY(g - 1).doubleValue()).isCloseTo(smoothed[g - 1], within(1e-12));
+        }
+        // The scripted epochs measure training loss 0.5/e and validation loss 0.6/e, drawn at each epoch's last batch.
+        for (int e = 1; e <= 3; e++) {
+            assertThat(loss.getSeries(2).getX(e - 1).intValue()).isEqualTo(4 * e);
+            assertThat(loss.getSeries(2).getY(e - 1).doubleValue()).isCloseTo(0.5 / e, within(1e-15));
+            assertThat(loss.getSeries(3).getX(e - 1).intValue()).isEqualTo(4 * e);
+            assertThat(loss.getSeries(3).getY(e - 1).doubleValue()).isCloseTo(0.6 / e, within(1e-15));
+        }
+
+        // The CSV keeps its columns and adds the smoothed loss at the end: the same numbers as the chart.
+        java.util.List<String[]> rows = train.curvesSnapshot().toCsv().lines().map(line -> line.split(",", -1)).toList();
+        assertThat(String.join(",", rows.get(0))).isEqualTo("kind,iteration,epoch,loss,learning_rate,train_loss,"
+                + "val_loss,train_accuracy,val_accuracy,smoothed_loss");
+        java.util.List<String[]> iterations = rows.stream().filter(row -> row[0].equals("iteration")).toList();
+        assertThat(iterations).hasSize(12);
+        for (int g = 1; g <= 12; g++) {
+            assertThat(Double.parseDouble(iterations.get(g - 1)[9])).isCloseTo(smoothed[g - 1], within(1e-7));
+        }
+        java.util.List<String[]> epochs = rows.stream().filter(row -> row[0].equals("epoch")).toList();
+        assertThat(epochs.stream().mapToDouble(row -> Double.parseDouble(row[5])).toArray())
+                .as("train_loss of each epoch").containsExactly(new double[] {0.5, 0.25, 0.5 / 3},
+                        org.assertj.core.api.Assertions.offset(1e-7));
+        assertThat(epochs).allSatisfy(row -> assertThat(row[9]).isEmpty());
+    }
+
+    @Test
+    void theLearningRateChartShowsEachBatchsRateThroughAWarmUpAndAStepSchedule() {
+        ViewModelHarness harness = loadedIris(FakeTrainer.completing(4));
+        TrainViewModel train = harness.viewModels.train();
+        train.epochsTextProperty().set("25");
+        train.learningRateTextProperty().set("0.01");
+        train.scheduleKindProperty().set(org.layerlab.core.train.LearningRateSchedule.Kind.STEP); // ×0.5 every 10
+        train.warmupTextProperty().set("1");
+        train.train();
+        harness.pumpUntil("the run ends", WAIT, () -> !harness.project.trainingRunningProperty().get());
+
+        XYSeries rates = train.learningRateData().getSeries(0);
+        assertThat(rates.getItemCount()).isEqualTo(100);
+        for (int g = 1; g <= 100; g++) {
+            int epoch = (g - 1) / 4 + 1;
+            // Epoch 1 warms up over its 4 batches; then the rate halves every 10 epochs: epochs 12 and 22.
+            double expected = epoch == 1 ? 0.01 * g / 4 : epoch <= 11 ? 0.01 : epoch <= 21 ? 0.005 : 0.0025;
+            assertThat(rates.getX(g - 1).intValue()).isEqualTo(g);
+            assertThat(rates.getY(g - 1).doubleValue()).as("batch %d", g).isCloseTo(expected, within(1e-12));
+        }
+        assertThat(harness.ticker.tickUntilStopped(10)).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aLearningRateChangedWhilePausedIsDrawnFromTheNextBatchOnAndMarked() throws InterruptedException {
+        FakeTrainer trainer = FakeTrainer.completing(5).holdingAfter(7);
+        ViewModelHarness harness = loadedIris(trainer);
+        TrainViewModel train = harness.viewModels.train();
+        train.epochsTextProperty().set("4");
+        train.learningRateTextProperty().set("0.01");
+        train.train();
+        trainer.awaitHeld();
+
+        train.pause();
+        train.liveLearningRateTextProperty().set("0.002");
+        train.resume();
+        trainer.release();
+        harness.pumpUntil("the run ends", WAIT, () -> !harness.project.trainingRunningProperty().get());
+
+        assertThat(train.learningRateMarks()).containsExactly(7.0);
+        XYSeries rates = train.learningRateData().getSeries(0);
+        assertThat(rates.getItemCount()).isEqualTo(20);
+        for (int g = 1; g <= 20; g++) {
+            assertThat(rates.getY(g - 1).doubleValue()).as("batch %d", g).isEqualTo(g <= 7 ? 0.01 : 0.002);
+        }
+        assertThat(train.curvesSnapshot().toCsv()).contains("\nlearning_rate_change,7,2,,0.0020000000,,,,,\n");
+    }
+
+    @Test
+    void layerDetailSaysHowManyUnitsAreDeadAndTheDoctorExplainsIt() {
+        ViewModelHarness harness = loadedIris(FakeTrainer.completing(4).withDeadUnits(0.75));
+        TrainViewModel train = harness.viewModels.train();
+        train.epochsTextProperty().set("20");
+        train.train();
+        harness.pumpUntil("the run ends", WAIT, () -> !harness.project.trainingRunningProperty().get());
+
+        assertThat(train.distributionLayerProperty().get()).isEqualTo("dense_1");
+        assertThat(train.activationTextProperty().get()).isEqualTo("activations: mean 0.5 · std 0.4 · dead units 75%");
+        assertThat(train.distributionsMeasuredTextProperty().get()).isEqualTo("Measured at iteration 61, on the "
+                + "batch just fitted.");
+        assertThat(train.hints()).singleElement().asString().startsWith("75% of the units in layer 'dense_1'");
     }
 
     @Test
@@ -250,5 +386,18 @@ class TrainViewModelTest {
         harness.project.openSample(Sample.IRIS);
         harness.pumpUntil("iris is prepared", WAIT, () -> harness.project.getExperiment() != null);
         return harness;
+    }
+
+    /** TensorBoard's smoothing, written out here as its docs give it, to check the app's against. */
+    private static double[] tensorBoardSmoothing(double[] values, double weight) {
+        double[] smoothed = new double[values.length];
+        double last = 0;
+        double debiasWeight = 0;
+        for (int i = 0; i < values.length; i++) {
+            last = last * weight + (1 - weight) * values[i];
+            debiasWeight = debiasWeight * weight + (1 - weight);
+            smoothed[i] = last / debiasWeight;
+        }
+        return smoothed;
     }
 }

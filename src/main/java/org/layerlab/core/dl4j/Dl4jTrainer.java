@@ -590,7 +590,7 @@ public final class Dl4jTrainer implements Trainer {
             double mean = finite > 0 ? sum / finite : Double.NaN;
             double std = finite > 0 ? Math.sqrt(Math.max(0, squares / finite - mean * mean)) : Double.NaN;
             listener.on(new LayerDistributions(globalIteration, name, Histogram.of(flat(weights)), mean, std,
-                    Histogram.of(values)));
+                    Histogram.of(values), deadUnitFraction(layer.conf().getLayer(), output.shape(), values)));
         }
 
         private static float[] flat(INDArray array) {
@@ -925,5 +925,67 @@ public final class Dl4jTrainer implements Trainer {
         Throwable cause = Failures.rootCause(failure);
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * The share of a layer's units that output 0 in every measured row: "dead" ReLU units (see
+     * {@link LayerDistributions#deadUnitFraction()}). A ReLU outputs exactly 0 for every input at or below 0, and then
+     * passes no gradient back, so a unit whose input is negative for every row has stopped learning; one that is
+     * positive for even one row is alive. Only plain ReLU (and ReLU6) qualify: leaky ReLU, ELU, tanh and the others
+     * are never stuck at 0, so their share is NaN.
+     *
+     * @param layer  the layer's configuration (its activation, and where its units lie in its output)
+     * @param shape  the shape of the layer's output: rows first, then units (Dense), channels and positions
+     *               (convolution, NCHW or NHWC as configured) or units and time steps (recurrent, NCW or NWC)
+     * @param values that output flattened in C order
+     */
+    static double deadUnitFraction(org.deeplearning4j.nn.conf.layers.Layer layer, long[] shape, float[] values) {
+        if (!(layer instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base) || !stopsAtZero(base.getActivationFn())
+                || shape.length < 2 || values.length == 0) {
+            return Double.NaN;
+        }
+        int axis = unitAxis(layer, shape.length);
+        int units = (int) shape[axis];
+        long stride = 1;
+        for (int d = axis + 1; d < shape.length; d++) {
+            stride *= shape[d];
+        }
+        if (units <= 0 || stride <= 0) {
+            return Double.NaN;
+        }
+        boolean[] alive = new boolean[units];
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] <= 0f)) { // NaN counts as alive: the run fails on it anyway, not a dead unit
+                alive[(int) ((i / stride) % units)] = true;
+            }
+        }
+        int dead = 0;
+        for (boolean unitAlive : alive) {
+            dead += unitAlive ? 0 : 1;
+        }
+        return (double) dead / units;
+    }
+
+    /** Whether the activation outputs exactly 0 for all negative inputs (plain ReLU and ReLU6). */
+    private static boolean stopsAtZero(org.nd4j.linalg.activations.IActivation activation) {
+        if (activation instanceof org.nd4j.linalg.activations.impl.ActivationReLU relu) {
+            return (relu.getNegativeSlope() == null || relu.getNegativeSlope() == 0)
+                    && (relu.getThreshold() == null || relu.getThreshold() >= 0);
+        }
+        return activation instanceof org.nd4j.linalg.activations.impl.ActivationReLU6;
+    }
+
+    /** Which axis of a layer's output counts its units: channels for images and sequences, as the layer lays them out. */
+    private static int unitAxis(org.deeplearning4j.nn.conf.layers.Layer layer, int rank) {
+        if (rank == 4 && layer instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer convolution) {
+            return convolution.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC ? 3 : 1;
+        }
+        if (rank == 4 && layer instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization normalization) {
+            return normalization.getCnn2DFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC ? 3 : 1;
+        }
+        if (rank == 3 && layer instanceof org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer recurrent) {
+            return recurrent.getRnnDataFormat() == org.deeplearning4j.nn.conf.RNNFormat.NWC ? 2 : 1;
+        }
+        return 1;
     }
 }

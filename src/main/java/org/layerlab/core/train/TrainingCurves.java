@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * Every number a run's charts are drawn from, kept in full (the charts show a thinned-out copy): the loss and
  * learning rate of each minibatch, each epoch's metrics, and where the learning rate was changed by hand. Written
- * out as one CSV table for a spreadsheet. Not thread-safe: fill it from one thread.
+ * out as one CSV table for a spreadsheet, with the smoothed loss the chart draws ({@link LossSmoothing}, worked out
+ * again as the table is written rather than kept: it follows from the losses). Not thread-safe: fill it from one
+ * thread.
  */
 public final class TrainingCurves {
     private long[] iterations = new long[1024];
@@ -20,11 +22,14 @@ public final class TrainingCurves {
     private final List<TrainingEvent.LearningRateChanged> changes = new ArrayList<>();
     /** The global iteration at which each epoch in {@link #epochs} ended. */
     private final List<Long> epochEnds = new ArrayList<>();
+    /** The smoothing of the run's length, as the loss chart uses (set by {@link TrainingEvent.RunStarted}). */
+    private double smoothingWeight = LossSmoothing.weightFor(0);
 
     /** Takes in the events that carry curve points; others are ignored. */
     public void add(TrainingEvent event) {
-        if (event instanceof TrainingEvent.RunStarted) {
+        if (event instanceof TrainingEvent.RunStarted started) {
             clear();
+            smoothingWeight = LossSmoothing.forRun(started.epochs(), started.iterationsPerEpoch()).weight();
         } else if (event instanceof TrainingEvent.IterationDone done) {
             if (size == iterations.length) {
                 int grown = size * 2;
@@ -70,6 +75,7 @@ public final class TrainingCurves {
         copy.losses = Arrays.copyOf(losses, Math.max(1, size));
         copy.rates = Arrays.copyOf(rates, Math.max(1, size));
         copy.size = size;
+        copy.smoothingWeight = smoothingWeight;
         copy.epochs.addAll(epochs);
         copy.changes.addAll(changes);
         return copy;
@@ -80,13 +86,16 @@ public final class TrainingCurves {
      * ({@code kind} = epoch, at the minibatch that ended it; a regression run has {@code train_mae,val_mae} where a
      * classification run has {@code train_accuracy,val_accuracy}) and one per learning-rate change ({@code kind} =
      * learning_rate_change, at the last minibatch before it), in the order they happened. Unmeasured values are empty.
+     * The last column, {@code smoothed_loss}, is the smoothed loss of each minibatch row as the loss chart draws it;
+     * it comes last so that tables read by column position before it was added still read the same.
      */
     public String toCsv() {
         StringBuilder csv = new StringBuilder(64 + size * 40 + epochs.size() * 80);
         // A regression run measures mean absolute error where a classification run measures accuracy.
         boolean regression = !epochs.isEmpty() && epochs.get(0).isRegression();
         csv.append("kind,iteration,epoch,loss,learning_rate,train_loss,val_loss,")
-                .append(regression ? "train_mae,val_mae\n" : "train_accuracy,val_accuracy\n");
+                .append(regression ? "train_mae,val_mae" : "train_accuracy,val_accuracy").append(",smoothed_loss\n");
+        LossSmoothing smoothing = new LossSmoothing(smoothingWeight);
         int epochIndex = 0;
         int changeIndex = 0;
         for (int i = 0; i <= size; i++) {
@@ -106,16 +115,18 @@ public final class TrainingCurves {
                             .append(',').append(number(epoch.validationLoss())).append(',')
                             .append(number(regression ? epoch.trainMeanAbsoluteError() : epoch.trainAccuracy()))
                             .append(',').append(number(regression ? epoch.validationMeanAbsoluteError()
-                                    : epoch.validationAccuracy())).append('\n');
+                                    : epoch.validationAccuracy())).append(",\n");
                 } else {
                     TrainingEvent.LearningRateChanged change = changes.get(changeIndex++);
                     csv.append("learning_rate_change,").append(changeAt).append(',').append(change.epoch())
-                            .append(",,").append(number(change.newRate())).append(",,,,\n");
+                            .append(",,").append(number(change.newRate())).append(",,,,,\n");
                 }
             }
             if (i < size) {
                 csv.append("iteration,").append(iterations[i]).append(',').append(epochNumbers[i]).append(',')
-                        .append(number(losses[i])).append(',').append(number(rates[i])).append(",,,,\n");
+                        .append(number(losses[i])).append(',').append(number(rates[i])).append(",,,,,")
+                        .append(number(Double.isFinite(losses[i]) ? smoothing.add(losses[i]) : Double.NaN))
+                        .append('\n');
             }
         }
         return csv.toString();

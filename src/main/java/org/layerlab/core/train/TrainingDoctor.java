@@ -21,8 +21,9 @@ import org.layerlab.core.train.TrainingEvent.RunStarted;
  * Each kind of hint is given at most once per run, when its evidence first holds.
  *
  * <p>The signals: a training loss that rises (learning rate too high), a validation loss that climbs while the
- * training loss keeps falling (overfitting), a training loss that barely moves (learning rate too low), and per-layer
- * update:parameter ratios far from the usual 1e-3 (Karpathy's rule of thumb from CS231n).
+ * training loss keeps falling (overfitting), a training loss that barely moves (learning rate too low), per-layer
+ * update:parameter ratios far from the usual 1e-3 (Karpathy's rule of thumb from CS231n), and ReLU layers most of
+ * whose units output 0 for every row ("dying ReLU", Maas et al. 2013 and CS231n).
  */
 public final class TrainingDoctor {
     /** Epochs of flat loss before "too low" is said. */
@@ -36,9 +37,19 @@ public final class TrainingDoctor {
     static final int RATIO_SAMPLES = 5;
     /** Minibatches the smoothed loss needs before a rise within the first epochs is trusted. */
     static final int SMOOTHING_WARMUP = 30;
+    /** Above this share of dead units a ReLU layer is called mostly dead ("most of its units"). */
+    static final double DEAD_SHARE = 0.5;
+    /**
+     * Measurements in a row, per layer, that must all be above {@link #DEAD_SHARE}. One measurement looks at one
+     * minibatch, and in a small one (16 rows) a unit that fires for few rows can be 0 for all of them by chance;
+     * three different minibatches in a row make that unlikely.
+     */
+    static final int DEAD_SAMPLES = 3;
 
     /** What a hint is about. */
-    public enum Kind { LEARNING_RATE_TOO_HIGH, OVERFITTING, LEARNING_RATE_TOO_LOW, UPDATES_TOO_LARGE, UPDATES_TOO_SMALL }
+    public enum Kind {
+        LEARNING_RATE_TOO_HIGH, OVERFITTING, LEARNING_RATE_TOO_LOW, UPDATES_TOO_LARGE, UPDATES_TOO_SMALL, DEAD_UNITS
+    }
 
     /** One piece of advice, given after {@code epoch} epochs (0 = during the first epoch). */
     public record Hint(Kind kind, int epoch, String message) {
@@ -49,6 +60,8 @@ public final class TrainingDoctor {
     private final List<EpochEnded> epochs = new ArrayList<>();
     private final Map<String, Deque<Double>> ratios = new HashMap<>();
     private final Map<String, Integer> ratioCounts = new HashMap<>();
+    private final Map<String, Deque<Double>> deadShares = new HashMap<>();
+    private final Map<String, Integer> deadCounts = new HashMap<>();
     private double smoothedLoss = Double.NaN;
     private double lowestSmoothedLoss = Double.NaN;
     private long iterations;
@@ -65,6 +78,8 @@ public final class TrainingDoctor {
             onEpoch(epoch, added);
         } else if (event instanceof LayerStats stats) {
             onLayerStats(stats, added);
+        } else if (event instanceof TrainingEvent.LayerDistributions distributions) {
+            onLayerDistributions(distributions, added);
         } else if (event instanceof TrainingEvent.LearningRateChanged changed) {
             learningRate = changed.newRate();
         }
@@ -82,6 +97,8 @@ public final class TrainingDoctor {
         epochs.clear();
         ratios.clear();
         ratioCounts.clear();
+        deadShares.clear();
+        deadCounts.clear();
         smoothedLoss = Double.NaN;
         lowestSmoothedLoss = Double.NaN;
         iterations = 0;
@@ -200,6 +217,38 @@ public final class TrainingDoctor {
         }
     }
 
+    /**
+     * A ReLU layer most of whose units output 0 for every row in {@link #DEAD_SAMPLES} measurements in a row. The
+     * layer's first measurement (after the very first minibatch) is left out, as {@link #onLayerStats} does: it shows
+     * the starting weights, and an unlucky start that training soon mends is not worth a hint.
+     */
+    private void onLayerDistributions(TrainingEvent.LayerDistributions distributions, List<Hint> added) {
+        if (!Double.isFinite(distributions.deadUnitFraction())) {
+            return; // not a ReLU layer
+        }
+        int seen = deadCounts.merge(distributions.layer(), 1, Integer::sum);
+        if (seen == 1) {
+            return;
+        }
+        Deque<Double> recent = deadShares.computeIfAbsent(distributions.layer(), layer -> new ArrayDeque<>());
+        recent.addLast(distributions.deadUnitFraction());
+        if (recent.size() > DEAD_SAMPLES) {
+            recent.removeFirst();
+        }
+        if (recent.size() < DEAD_SAMPLES || recent.stream().anyMatch(share -> share <= DEAD_SHARE)) {
+            return;
+        }
+        give(Kind.DEAD_UNITS, epochs.size(), String.format(Locale.ROOT,
+                "%s of the units in layer '%s' have “died”: they output 0 for every row. A ReLU unit "
+                        + "outputs 0 whenever its input is negative, and then its weights are not corrected any more, "
+                        + "so a unit whose input has become negative for every row stops learning for good. The usual "
+                        + "cause is a learning rate that is too high. "
+                        + "%s Or, in step 2 (Network), give this layer the Leaky ReLU activation, which lets a little "
+                        + "of negative values through so that units can recover; or try other initial weights (He "
+                        + "suits ReLU).", wholePercent(distributions.deadUnitFraction()),
+                distributions.layer(), tryLower()), added);
+    }
+
     private void give(Kind kind, int epoch, String message, List<Hint> added) {
         if (given.add(kind)) {
             Hint hint = new Hint(kind, epoch, message);
@@ -220,6 +269,10 @@ public final class TrainingDoctor {
 
     private static String percent(double ratio) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * ratio);
+    }
+
+    private static String wholePercent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
     private static String plain(double value) {

@@ -93,10 +93,22 @@ public sealed interface TrainingEvent {
      * weights from the layer's {@code W} parameter (all its parameters if it has none), the activations from one
      * inference pass over (at most a few hundred rows of) the minibatch just fitted.
      *
-     * @param activationStd the population standard deviation of the activations, never negative
+     * @param activationStd      the population standard deviation of the activations, never negative
+     * @param deadUnitFraction   the share (0 to 1) of the layer's units that output 0 for every measured row: "dead"
+     *                           ReLU units, which get no gradient and so stop learning. A unit is a neuron of a Dense
+     *                           or recurrent layer and a filter (channel) of a convolution, dead when it is 0 at every
+     *                           position too. NaN when the layer's activation is not ReLU or it could not be measured
      */
     record LayerDistributions(long globalIteration, String layer, Histogram weightHistogram, double activationMean,
-                              double activationStd, Histogram activationHistogram) implements TrainingEvent {
+                              double activationStd, Histogram activationHistogram, double deadUnitFraction)
+            implements TrainingEvent {
+
+        /** Distributions of a layer whose dead units are not measured (not ReLU). */
+        public LayerDistributions(long globalIteration, String layer, Histogram weightHistogram, double activationMean,
+                                  double activationStd, Histogram activationHistogram) {
+            this(globalIteration, layer, weightHistogram, activationMean, activationStd, activationHistogram,
+                    Double.NaN);
+        }
     }
 
     /** The run is over: completed, stopped by the user, or failed with a message for the user. */

@@ -8,7 +8,8 @@
  * {@link org.layerlab.core.train.RunControl} (pause, resume, stop, a new learning rate), checkpoints
  * ({@link org.layerlab.core.train.CheckpointStore}), the estimate of the time left
  * ({@link org.layerlab.core.train.Eta}), the full curves for export ({@link org.layerlab.core.train.TrainingCurves})
- * and the {@link org.layerlab.core.train.TrainingDoctor}, which turns events into advice.
+ * with the smoothed loss they and the loss chart share ({@link org.layerlab.core.train.LossSmoothing}), and the
+ * {@link org.layerlab.core.train.TrainingDoctor}, which turns events into advice.
  * No engine types appear here; the DL4J implementation lives in {@code core.dl4j}.
  */
 package org.layerlab.core.train;

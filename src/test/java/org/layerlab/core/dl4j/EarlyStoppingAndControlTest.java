@@ -182,8 +182,12 @@ class EarlyStoppingAndControlTest {
         org.layerlab.core.train.TrainingDoctor doctor = new org.layerlab.core.train.TrainingDoctor();
         events.events.forEach(doctor::on);
 
+        // The rising loss first; then the harm the big steps did: every unit of dense_2 outputs 0 from about the
+        // third measurement on (a dead ReLU layer, so the network answers the same for every row).
         assertThat(doctor.hints()).extracting(org.layerlab.core.train.TrainingDoctor.Hint::kind)
-                .containsExactly(org.layerlab.core.train.TrainingDoctor.Kind.LEARNING_RATE_TOO_HIGH);
+                .containsExactly(org.layerlab.core.train.TrainingDoctor.Kind.LEARNING_RATE_TOO_HIGH,
+                        org.layerlab.core.train.TrainingDoctor.Kind.DEAD_UNITS);
+        assertThat(doctor.hints().get(1).message()).startsWith("100% of the units in layer 'dense_2'");
     }
 
     /**

@@ -131,4 +131,68 @@ class TrainingDoctorTest {
         }
         assertThat(given.get(0).message()).contains("(0.02)");
     }
+
+    /** One measurement of each layer every 20 minibatches, as the trainer reports them. */
+    private void layers(int measurements, double rate, double... deadShares) {
+        feed(new RunStarted("CPU", 10, 50, 800, 1000));
+        for (int m = 0; m < measurements; m++) {
+            long iteration = 1 + 20L * m;
+            feed(new IterationDone(1 + (int) (iteration / 50), (int) (iteration % 50) + 1, iteration, 0.5, rate, 10));
+            for (int layer = 0; layer < deadShares.length; layer++) {
+                feed(new TrainingEvent.LayerDistributions(iteration, "dense_" + (layer + 1),
+                        Histogram.of(new float[] {0, 1}), 0.2, 0.3, Histogram.of(new float[] {0, 1}),
+                        deadShares[layer]));
+            }
+        }
+    }
+
+    @Test
+    void aReluLayerWithMostUnitsDeadGetsAHintAStudentCanActOnOnce() {
+        layers(10, 0.05, 0.8, 0.1);
+
+        assertThat(given).singleElement().satisfies(hint -> {
+            assertThat(hint.kind()).isEqualTo(Kind.DEAD_UNITS);
+            assertThat(hint.message()).startsWith("80% of the units in layer 'dense_1' have “died”")
+                    .contains("output 0 for every row").contains("stops learning")
+                    .contains("learning rate 10× smaller (0.005)").contains("Leaky ReLU")
+                    .contains("initial weights").doesNotContain("dense_2");
+        });
+    }
+
+    @Test
+    void deadUnitsAreNotCalledOutAtTheStartOfARun() {
+        // The first measurement shows the starting weights; then three in a row must agree.
+        layers(3, 0.01, 0.9);
+        assertThat(given).isEmpty();
+        feed(new TrainingEvent.LayerDistributions(61, "dense_1", Histogram.of(new float[] {0, 1}), 0.2, 0.3,
+                Histogram.of(new float[] {0, 1}), 0.9));
+        assertThat(given).extracting(Hint::kind).containsExactly(Kind.DEAD_UNITS);
+    }
+
+    @Test
+    void healthyNonReluAndBrieflyDeadLayersGetNoHint() {
+        layers(12, 0.01, 0.05, 0.3, Double.NaN);
+        assertThat(given).as("healthy ReLU layers and a layer that is not ReLU (NaN)").isEmpty();
+
+        // Mostly dead in two measurements, then alive again: a few unlucky minibatches, not dead units.
+        feed(new RunStarted("CPU", 10, 50, 800, 1000));
+        double[] shares = {0.1, 0.9, 0.9, 0.2, 0.9, 0.9, 0.1, 0.9, 0.9, 0.3};
+        for (int m = 0; m < shares.length; m++) {
+            feed(new TrainingEvent.LayerDistributions(1 + 20L * m, "dense_1", Histogram.of(new float[] {0, 1}), 0.2,
+                    0.3, Histogram.of(new float[] {0, 1}), shares[m]));
+        }
+        assertThat(given).isEmpty();
+    }
+
+    @Test
+    void deadUnitsAreSaidOncePerRunEvenWhenTheyStayDeadOrAnotherLayerDies() {
+        layers(30, 0.01, 1.0, 0.95);
+        assertThat(given).extracting(Hint::kind).containsExactly(Kind.DEAD_UNITS);
+        assertThat(given.get(0).message()).startsWith("100% of the units in layer 'dense_1'");
+
+        given.clear();
+        layers(30, 0.01, 1.0);
+        assertThat(given).as("a new run may be told again").extracting(Hint::kind).containsExactly(Kind.DEAD_UNITS);
+        assertThat(doctor.hints()).hasSize(1);
+    }
 }
