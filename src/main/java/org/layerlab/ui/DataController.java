@@ -341,7 +341,7 @@ public final class DataController {
             return;
         }
         TableColumn<Integer, String> number = new TableColumn<>("#");
-        number.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Integer.toString(cell.getValue() + 1)));
+        number.setCellValueFactory(rowWindow.cells(row -> Integer.toString(row + 1)));
         number.getStyleClass().add("row-number");
         number.setPrefWidth(Math.max(44, 9 * Integer.toString(table.rowCount()).length() + 18));
         number.setSortable(false);
@@ -352,7 +352,7 @@ public final class DataController {
         for (Column column : table.columns()) {
             TableColumn<Integer, String> view = new TableColumn<>(column.name());
             view.setUserData(column.name());
-            view.setCellValueFactory(cell -> new ReadOnlyStringWrapper(column.text(cell.getValue())));
+            view.setCellValueFactory(rowWindow.cells(column::text));
             view.setSortable(false);
             view.setReorderable(false);
             view.setPrefWidth(widthFor(column));

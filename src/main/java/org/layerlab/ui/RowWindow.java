@@ -3,27 +3,36 @@ package org.layerlab.ui;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.util.Callback;
 
 /**
  * Shows a large table's rows in a {@link TableView} that only ever holds the rows in sight, scrolled by a scroll bar
- * of its own (docs/decisions/0024). The items are row numbers; the columns turn them into text.
+ * of its own (docs/decisions/0024).
  *
- * <p>Why: JavaFX 21's {@code VirtualFlow} walks a per-row size cache as long as the item list to place its rows,
- * also with a fixed cell size; with a million rows every jump of the scroll bar cost the FX thread 50–120 ms (JFR:
- * {@code getOrCreateCellSize}, {@code recalculateAndImproveEstimatedSize}). Here the table has a few dozen items and
- * scrolling replaces them: the cost no longer depends on the table's length.
+ * <p>Why: with a million items JavaFX 21's {@code VirtualFlow} walks a per-row size cache to place its rows, also
+ * with a fixed cell size, and each row it moves to a new index gets a full CSS pass ({@code setCellIndex} calls
+ * {@code applyCss}): every jump of the scroll bar cost the FX thread 50–120 ms. Here the table's items are the
+ * places in sight, 0 to about 30, and never change while scrolling; each cell shows the text of row
+ * {@code first + place} through a binding on {@code first}, so scrolling only changes the cells' texts.
  *
- * <p>Up to {@link #WINDOW_FROM_ROWS} rows the table simply holds them all and scrolls as usual. Above, the bar
- * beside the table scrolls; so do the mouse wheel over the table, Page Up/Down, Home/End and the arrow keys. The
- * table has no row selection then (a selected row would be a place in the window, not a row of the data).
+ * <p>Up to {@link #WINDOW_FROM_ROWS} rows the table simply holds them all (the items are row numbers) and scrolls as
+ * usual. Above, the bar beside the table scrolls; so do the mouse wheel over the table, Page Up/Down, Home/End and
+ * the arrow keys. The table has no row selection then (a selected row would be a place in sight, not a row of the
+ * data). Columns get their text through {@link #cells}, which works either way.
  *
  * <p>FX thread only.
  */
@@ -36,10 +45,10 @@ final class RowWindow {
     private final TableView<Integer> table;
     private final ScrollBar bar;
     private final TableView.TableViewSelectionModel<Integer> selection;
-    private final ObservableList<Integer> window = FXCollections.observableArrayList();
     private final double rowHeight;
+    /** The first row in sight, while windowed. */
+    private final SimpleIntegerProperty first = new SimpleIntegerProperty();
     private int rows;
-    private int first;
     private int shown;
     private boolean windowed;
     private boolean updatingBar;
@@ -67,7 +76,7 @@ final class RowWindow {
         table.heightProperty().addListener((obs, old, height) -> fitToHeight());
         table.addEventFilter(ScrollEvent.SCROLL, event -> {
             if (windowed && Math.abs(event.getDeltaY()) > Math.abs(event.getDeltaX())) {
-                scrollTo(first - (int) Math.signum(event.getDeltaY()) * WHEEL_ROWS);
+                scrollTo(first.get() - (int) Math.signum(event.getDeltaY()) * WHEEL_ROWS);
                 event.consume();
             }
         });
@@ -76,10 +85,10 @@ final class RowWindow {
                 return;
             }
             Integer target = switch (event.getCode()) {
-                case PAGE_DOWN -> first + Math.max(1, shown - 1);
-                case PAGE_UP -> first - Math.max(1, shown - 1);
-                case DOWN -> first + 1;
-                case UP -> first - 1;
+                case PAGE_DOWN -> first.get() + Math.max(1, shown - 1);
+                case PAGE_UP -> first.get() - Math.max(1, shown - 1);
+                case DOWN -> first.get() + 1;
+                case UP -> first.get() - 1;
                 case HOME -> 0;
                 case END -> rows;
                 default -> null;
@@ -91,11 +100,34 @@ final class RowWindow {
         });
     }
 
+    /**
+     * A cell value factory for a column of this table: the text of the row each cell shows, from
+     * {@code textOfRow} (row numbers start at 0). While windowed each place in sight gets one binding, made once, that
+     * follows the first row in sight.
+     */
+    Callback<TableColumn.CellDataFeatures<Integer, String>, ObservableValue<String>> cells(IntFunction<String> textOfRow) {
+        List<ObservableValue<String>> byPlace = new ArrayList<>();
+        return cell -> {
+            int item = cell.getValue();
+            if (!windowed) {
+                return new ReadOnlyStringWrapper(textOfRow.apply(item));
+            }
+            while (byPlace.size() <= item) {
+                int place = byPlace.size();
+                byPlace.add(Bindings.createStringBinding(() -> {
+                    int row = first.get() + place;
+                    return row < rows ? textOfRow.apply(row) : "";
+                }, first));
+            }
+            return byPlace.get(item);
+        };
+    }
+
     /** Shows rows 0..{@code rowCount}-1 from the top. */
     void show(int rowCount) {
         rows = Math.max(0, rowCount);
-        first = 0;
         windowed = rows > WINDOW_FROM_ROWS;
+        first.set(0);
         showBar(windowed);
         table.setSelectionModel(windowed ? null : selection);
         if (!windowed) {
@@ -114,7 +146,7 @@ final class RowWindow {
             table.scrollTo(0);
             return;
         }
-        table.setItems(window);
+        shown = 0;
         fitToHeight();
     }
 
@@ -124,16 +156,13 @@ final class RowWindow {
             table.scrollTo(Math.max(0, Math.min(rows - 1, row)));
             return;
         }
-        int clamped = Math.max(0, Math.min(Math.max(0, rows - shown), row));
-        if (clamped != first || window.size() != Math.min(shown, rows)) {
-            first = clamped;
-            fillWindow();
-        }
+        first.set(Math.max(0, Math.min(Math.max(0, rows - shown), row)));
+        updateBar();
     }
 
     /** The first row in sight. */
     int firstRow() {
-        return windowed ? first : 0;
+        return windowed ? first.get() : 0;
     }
 
     /** How many rows the table shows at once while windowed (0 when not windowed). */
@@ -145,7 +174,7 @@ final class RowWindow {
         return windowed;
     }
 
-    /** As many rows as fit under the header without a scroll bar of the table's own. */
+    /** As many places as fit under the header without a scroll bar of the table's own. */
     private void fitToHeight() {
         if (!windowed) {
             return;
@@ -154,25 +183,28 @@ final class RowWindow {
         double headerHeight = header == null ? 30 : header.getLayoutBounds().getHeight();
         // Leave room for the horizontal scroll bar, which appears when the columns are wider than the table.
         double available = table.getHeight() - headerHeight - 18;
-        shown = Math.max(1, (int) Math.floor(available / rowHeight));
-        first = Math.max(0, Math.min(first, rows - shown));
-        fillWindow();
+        int fit = Math.min(rows, Math.max(1, (int) Math.floor(available / rowHeight)));
+        if (fit != shown || table.getItems().size() != fit) {
+            shown = fit;
+            List<Integer> places = new ArrayList<>(fit);
+            for (int place = 0; place < fit; place++) {
+                places.add(place);
+            }
+            ObservableList<Integer> items = FXCollections.observableArrayList(places);
+            table.setItems(items);
+        }
+        first.set(Math.max(0, Math.min(first.get(), rows - shown)));
+        updateBar();
     }
 
-    private void fillWindow() {
-        int count = Math.min(shown, rows - first);
-        List<Integer> rowNumbers = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            rowNumbers.add(first + i);
-        }
-        window.setAll(rowNumbers);
+    private void updateBar() {
         updatingBar = true;
         try {
             bar.setMin(0);
             bar.setMax(Math.max(0, rows - shown));
-            bar.setVisibleAmount(Math.max(1, Math.min(shown, rows)));
+            bar.setVisibleAmount(Math.max(1, shown));
             bar.setBlockIncrement(Math.max(1, shown - 1));
-            bar.setValue(first);
+            bar.setValue(first.get());
         } finally {
             updatingBar = false;
         }
