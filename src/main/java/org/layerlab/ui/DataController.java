@@ -95,6 +95,8 @@ public final class DataController {
     @FXML private Label scatterNoteLabel;
     @FXML private org.jfree.chart.fx.ChartViewer scatterChart;
     @FXML private javafx.scene.control.Tab matrixTab;
+    @FXML private javafx.scene.control.Tab exploreTab;
+    @FXML private javafx.scene.control.Tab scatterTab;
     @FXML private GridPane matrixGrid;
     @FXML private Label matrixNoteLabel;
     @FXML private VBox classBalanceBox;
@@ -174,8 +176,8 @@ public final class DataController {
                 oversampleNoteLabel, regenerateAugmentationButton, augmentationNoteLabel, augmentBeforeTable,
                 augmentAfterTable, augmentCountsBox);
         new ExplorePanel(model.explore(), exploreColumnCombo, columnSummaryLabel, distributionChart, classBalanceChart,
-                scatterXCombo, scatterYCombo, scatterNoteLabel, scatterChart, matrixTab, matrixGrid, matrixNoteLabel,
-                matrixLegend);
+                scatterXCombo, scatterYCombo, scatterNoteLabel, scatterChart, exploreTab, scatterTab, matrixTab,
+                matrixGrid, matrixNoteLabel, matrixLegend);
 
         model.classCounts().addListener((ListChangeListener<ClassCount>) change -> showClassBalance());
         model.notes().addListener((ListChangeListener<String>) change -> showNotes());

@@ -37,10 +37,14 @@ final class ExplorePanel {
     private final Label matrixNote;
     private final FlowPane matrixLegend;
 
+    /**
+     * Each chart is made (and drawn) when its tab is shown: results arrive in the background right after a table is
+     * prepared, and drawing a 20,000-point scatter nobody was looking at stalled the window for a few hundred ms.
+     */
     ExplorePanel(ExploreViewModel model, ComboBox<String> columnCombo, Label summaryLabel, ChartViewer distributionChart,
                  ChartViewer classBalanceChart, ComboBox<String> xCombo, ComboBox<String> yCombo, Label scatterNote,
-                 ChartViewer scatterChart, Tab matrixTab, GridPane matrixGrid, Label matrixNote,
-                 FlowPane matrixLegend) {
+                 ChartViewer scatterChart, Tab exploreTab, Tab scatterTab, Tab matrixTab, GridPane matrixGrid,
+                 Label matrixNote, FlowPane matrixLegend) {
         this.model = model;
         this.distributionChart = distributionChart;
         this.classBalanceChart = classBalanceChart;
@@ -61,10 +65,16 @@ final class ExplorePanel {
         }, model.summaryProperty()));
         scatterNote.textProperty().bind(model.scatterNoteProperty());
 
-        model.histogramProperty().addListener((obs, old, histogram) -> showDistribution());
-        model.categoriesProperty().addListener((obs, old, counts) -> showDistribution());
-        model.classBalanceProperty().addListener((obs, old, counts) -> showClassBalance(counts));
-        model.scatterProperty().addListener((obs, old, sample) -> showScatter(sample));
+        RebuildWhenShown distribution = new RebuildWhenShown(distributionChart, exploreTab.selectedProperty(),
+                this::showDistribution);
+        RebuildWhenShown classBalance = new RebuildWhenShown(classBalanceChart, exploreTab.selectedProperty(),
+                () -> showClassBalance(model.classBalanceProperty().get()));
+        RebuildWhenShown scatter = new RebuildWhenShown(scatterChart, scatterTab.selectedProperty(),
+                () -> showScatter(model.scatterProperty().get()));
+        model.histogramProperty().addListener((obs, old, histogram) -> distribution.request());
+        model.categoriesProperty().addListener((obs, old, counts) -> distribution.request());
+        model.classBalanceProperty().addListener((obs, old, counts) -> classBalance.request());
+        model.scatterProperty().addListener((obs, old, sample) -> scatter.request());
         model.matrixProperty().addListener((obs, old, matrix) -> showMatrix(matrix));
         matrixTab.selectedProperty().addListener((obs, was, selected) -> {
             if (selected && model.matrixProperty().get() == null) {
@@ -72,9 +82,9 @@ final class ExplorePanel {
                 model.computeMatrix();
             }
         });
-        showDistribution();
-        showClassBalance(model.classBalanceProperty().get());
-        showScatter(model.scatterProperty().get());
+        distribution.request();
+        classBalance.request();
+        scatter.request();
     }
 
     private void showDistribution() {

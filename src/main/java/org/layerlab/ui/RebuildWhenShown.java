@@ -18,16 +18,37 @@ final class RebuildWhenShown {
     private final Runnable rebuild;
     private boolean stale;
 
+    /** Also required for the part to be on screen (e.g. its tab is selected); null: nothing more. */
+    private final javafx.beans.value.ObservableBooleanValue alsoShown;
+
     /** {@code part}: a node of the view (its scene is null while the view is out of the scene). */
     RebuildWhenShown(Node part, Runnable rebuild) {
+        this(part, null, rebuild);
+    }
+
+    /**
+     * For a part that is on screen only while its view is in the scene and {@code alsoShown} holds, e.g. a chart in
+     * a tab (a tab's content stays in the scene while another tab is selected).
+     */
+    RebuildWhenShown(Node part, javafx.beans.value.ObservableBooleanValue alsoShown, Runnable rebuild) {
         this.part = part;
+        this.alsoShown = alsoShown;
         this.rebuild = rebuild;
-        part.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null && stale) {
-                stale = false;
-                rebuild.run();
-            }
-        });
+        part.sceneProperty().addListener((obs, old, scene) -> catchUp());
+        if (alsoShown != null) {
+            alsoShown.addListener((obs, was, now) -> catchUp());
+        }
+    }
+
+    private boolean isShown() {
+        return part.getScene() != null && (alsoShown == null || alsoShown.get());
+    }
+
+    private void catchUp() {
+        if (stale && isShown()) {
+            stale = false;
+            rebuild.run();
+        }
     }
 
     /**
@@ -51,7 +72,7 @@ final class RebuildWhenShown {
 
     /** The content changed: rebuild now if the part is on screen, else when it is next shown. */
     void request() {
-        if (part.getScene() != null) {
+        if (isShown()) {
             stale = false;
             rebuild.run();
         } else {
