@@ -74,6 +74,13 @@ final class RowWindow {
             }
         });
         table.heightProperty().addListener((obs, old, height) -> fitToHeight());
+        // The rows' viewport (below the header, above a horizontal scroll bar) exists once the skin does.
+        table.skinProperty().addListener((obs, old, skin) -> {
+            Node viewport = table.lookup(".clipped-container");
+            if (viewport != null) {
+                viewport.layoutBoundsProperty().addListener((o, was, bounds) -> fitToHeight());
+            }
+        });
         table.addEventFilter(ScrollEvent.SCROLL, event -> {
             if (windowed && Math.abs(event.getDeltaY()) > Math.abs(event.getDeltaX())) {
                 scrollTo(first.get() - (int) Math.signum(event.getDeltaY()) * WHEEL_ROWS);
@@ -130,6 +137,11 @@ final class RowWindow {
         first.set(0);
         showBar(windowed);
         table.setSelectionModel(windowed ? null : selection);
+        // The table's own vertical bar would only scroll the last row's leftover pixels: ours scrolls the rows.
+        table.getStyleClass().remove("windowed-rows");
+        if (windowed) {
+            table.getStyleClass().add("windowed-rows");
+        }
         if (!windowed) {
             int count = rows;
             table.setItems(FXCollections.observableList(new AbstractList<>() {
@@ -179,10 +191,15 @@ final class RowWindow {
         if (!windowed) {
             return;
         }
-        Node header = table.lookup(".column-header-background");
-        double headerHeight = header == null ? 30 : header.getLayoutBounds().getHeight();
-        // Leave room for the horizontal scroll bar, which appears when the columns are wider than the table.
-        double available = table.getHeight() - headerHeight - 18;
+        Node viewport = table.lookup(".clipped-container");
+        double available;
+        if (viewport != null && viewport.getLayoutBounds().getHeight() > 0) {
+            available = viewport.getLayoutBounds().getHeight();
+        } else {
+            Node header = table.lookup(".column-header-background");
+            double headerHeight = header == null ? 30 : header.getLayoutBounds().getHeight();
+            available = table.getHeight() - headerHeight - 18; // room for a horizontal scroll bar
+        }
         int fit = Math.min(rows, Math.max(1, (int) Math.floor(available / rowHeight)));
         if (fit != shown || table.getItems().size() != fit) {
             shown = fit;

@@ -256,6 +256,34 @@ class ScreenshotTest {
     }
 
     @Test
+    void writesALargeTable(FxRobot robot) throws IOException {
+        folder = Path.of(System.getProperty(PROPERTY));
+        Files.createDirectories(folder);
+        Path csv = folder.resolve("sensor-readings.csv");
+        java.util.Random random = new java.util.Random(7);
+        try (java.io.BufferedWriter writer = Files.newBufferedWriter(csv)) {
+            writer.write("temperature,humidity,pressure,wind,light,vibration,state\n");
+            for (int row = 0; row < 500_000; row++) {
+                double temperature = 20 + 5 * random.nextGaussian();
+                writer.write(String.format(java.util.Locale.ROOT, "%.2f,%.1f,%.1f,%.2f,%.0f,%.3f,%s%n", temperature,
+                        55 + 10 * random.nextGaussian(), 1013 + 8 * random.nextGaussian(),
+                        Math.abs(3 * random.nextGaussian()), Math.max(0, 400 + 150 * random.nextGaussian()),
+                        Math.abs(random.nextGaussian() / 10), temperature > 26 ? "hot" : temperature < 15 ? "cold"
+                                : "normal"));
+            }
+        }
+        ProjectViewModel project = app.viewModels().project();
+        onFx(() -> project.openDataFile(csv));
+        waitUntil("the large table is prepared", LOAD, () -> project.getExperiment() != null,
+                project.statusProperty()::get);
+        javafx.scene.control.ScrollBar bar = robot.lookup("#rowScrollBar").queryAs(javafx.scene.control.ScrollBar.class);
+        onFx(() -> bar.setValue(250_000));
+        robot.sleep(300);
+        shoot("23-data-large-table");
+        Files.delete(csv);
+    }
+
+    @Test
     void writesTheAugmentationCard(FxRobot robot) throws IOException {
         folder = Path.of(System.getProperty(PROPERTY));
         Files.createDirectories(folder);
