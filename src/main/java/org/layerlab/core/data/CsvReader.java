@@ -118,19 +118,24 @@ public final class CsvReader {
         in.mark(SNIFF_BYTES);
         byte[] first = in.readNBytes(SNIFF_BYTES);
         in.reset();
+        if (looksBinary(first, first.length)) {
+            throw notText(name);
+        }
+    }
+
+    /** A NUL byte, or more than one control character in 20, among the first {@code length} bytes. */
+    private static boolean looksBinary(byte[] bytes, int length) {
         int controlChars = 0;
-        for (byte value : first) {
-            int b = value & 0xff;
+        for (int i = 0; i < length; i++) {
+            int b = bytes[i] & 0xff;
             if (b == 0) {
-                throw notText(name);
+                return true;
             }
             if (b < 0x09 || (b > 0x0d && b < 0x20)) {
                 controlChars++;
             }
         }
-        if (first.length > 0 && controlChars * 20 > first.length) {
-            throw notText(name);
-        }
+        return length > 0 && controlChars * 20 > length;
     }
 
     private static void skipByteOrderMark(InputStream in) throws IOException {
@@ -165,18 +170,7 @@ public final class CsvReader {
      * refuses binary files.
      */
     static CharBuffer decode(String name, byte[] bytes) {
-        int sniff = Math.min(bytes.length, SNIFF_BYTES);
-        int controlChars = 0;
-        for (int i = 0; i < sniff; i++) {
-            int b = bytes[i] & 0xff;
-            if (b == 0) {
-                throw notText(name);
-            }
-            if (b < 0x09 || (b > 0x0d && b < 0x20)) {
-                controlChars++;
-            }
-        }
-        if (sniff > 0 && controlChars * 20 > sniff) {
+        if (looksBinary(bytes, Math.min(bytes.length, SNIFF_BYTES))) {
             throw notText(name);
         }
         int start = 0;
