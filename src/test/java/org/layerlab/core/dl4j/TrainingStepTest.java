@@ -93,6 +93,14 @@ class TrainingStepTest {
     }
 
     @Test
+    void aRecurrentNetworkUsesDl4jsBackpropAndTheJavaOptimizer() {
+        DataSignature digits = DataSignature.table(64, 10);
+        NetworkGraph lstm = Templates.find("lstm").orElseThrow().buildFor(digits);
+        assertSameAsFit(lstm, digits, new TrainingConfig(3, 16, 0.01, 7), batches(digits, false),
+                TrainingStep.Path.DL4J_BACKPROP);
+    }
+
+    @Test
     void batchNormalisationIsLeftToDl4jsFit() {
         NetworkGraph graph = NetworkGraph.chain(List.of(new DenseSpec(16, Activation.RELU), new BatchNormSpec(),
                 new DenseSpec(8, Activation.RELU)));
