@@ -104,6 +104,8 @@ public final class DataController {
     @FXML private TableView<Integer> dataTable;
     @FXML private javafx.scene.control.ScrollBar rowScrollBar;
     private RowWindow rowWindow;
+    @FXML private javafx.scene.control.ScrollBar columnScrollBar;
+    private ColumnWindow columnWindow;
     @FXML private Node editingPane;
     @FXML private Node editingScroll;
     @FXML private Label lockedHint;
@@ -125,6 +127,7 @@ public final class DataController {
             preview.setFixedCellSize(24);
         }
         rowWindow = new RowWindow(dataTable, rowScrollBar);
+        columnWindow = new ColumnWindow(dataTable, columnScrollBar, rowWindow, this::markColumns);
         emptyState.visibleProperty().bind(shared.tableProperty().isNull()
                 .and(shared.imageExperimentProperty().isNull()).and(shared.imagesLoadingProperty().not()));
         dataContent.visibleProperty().bind(shared.tableProperty().isNotNull());
@@ -338,7 +341,7 @@ public final class DataController {
      */
     private void showRows(Table table) {
         if (table == null) {
-            dataTable.getColumns().clear();
+            columnWindow.show(new TableColumn<>("#"), List.of());
             rowWindow.show(0);
             return;
         }
@@ -348,22 +351,12 @@ public final class DataController {
         number.setPrefWidth(Math.max(44, 9 * Integer.toString(table.rowCount()).length() + 18));
         number.setSortable(false);
         number.setReorderable(false);
-        // All columns in one change: the table rebuilds its cells once rather than once per column.
-        List<TableColumn<Integer, ?>> views = new ArrayList<>();
-        views.add(number);
+        List<ColumnWindow.Shown> shown = new ArrayList<>();
         for (Column column : table.columns()) {
-            TableColumn<Integer, String> view = new TableColumn<>(column.name());
-            view.setUserData(column.name());
-            view.setCellValueFactory(rowWindow.cells(column::text));
-            view.setSortable(false);
-            view.setReorderable(false);
-            view.setPrefWidth(widthFor(column));
-            if (column instanceof NumericColumn) {
-                view.getStyleClass().add("numeric");
-            }
-            views.add(view);
+            shown.add(new ColumnWindow.Shown(column.name(), widthFor(column), column instanceof NumericColumn,
+                    column::text));
         }
-        dataTable.getColumns().setAll(views);
+        columnWindow.show(number, shown);
         rowWindow.show(table.rowCount());
         markColumns();
     }
@@ -385,10 +378,10 @@ public final class DataController {
         }
         for (TableColumn<Integer, ?> column : dataTable.getColumns()) {
             Object name = column.getUserData();
+            column.getStyleClass().removeAll("label-column", "excluded-column");
             if (name == null) {
                 continue;
             }
-            column.getStyleClass().removeAll("label-column", "excluded-column");
             if (name.equals(project.labelColumn())) {
                 column.getStyleClass().add("label-column");
             } else if (project.preprocessing().excludedColumns().contains(name)) {

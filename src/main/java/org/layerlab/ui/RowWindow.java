@@ -3,7 +3,9 @@ package org.layerlab.ui;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -113,18 +115,30 @@ final class RowWindow {
      * follows the first row in sight.
      */
     Callback<TableColumn.CellDataFeatures<Integer, String>, ObservableValue<String>> cells(IntFunction<String> textOfRow) {
+        return cells(textOfRow, null);
+    }
+
+    /**
+     * As {@link #cells(IntFunction)}, for a column whose texts also change when {@code alsoChanges} does (a place of
+     * {@link ColumnWindow} shows another column when the table scrolls sideways).
+     */
+    Callback<TableColumn.CellDataFeatures<Integer, String>, ObservableValue<String>> cells(IntFunction<String> textOfRow,
+                                                                                          Observable alsoChanges) {
         List<ObservableValue<String>> byPlace = new ArrayList<>();
         return cell -> {
             int item = cell.getValue();
             if (!windowed) {
-                return new ReadOnlyStringWrapper(textOfRow.apply(item));
+                return alsoChanges == null ? new ReadOnlyStringWrapper(textOfRow.apply(item))
+                        : Bindings.createStringBinding(() -> textOfRow.apply(item), alsoChanges);
             }
             while (byPlace.size() <= item) {
                 int place = byPlace.size();
-                byPlace.add(Bindings.createStringBinding(() -> {
+                Callable<String> text = () -> {
                     int row = first.get() + place;
                     return row < rows ? textOfRow.apply(row) : "";
-                }, first));
+                };
+                byPlace.add(alsoChanges == null ? Bindings.createStringBinding(text, first)
+                        : Bindings.createStringBinding(text, first, alsoChanges));
             }
             return byPlace.get(item);
         };
