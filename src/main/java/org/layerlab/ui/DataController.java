@@ -361,10 +361,10 @@ public final class DataController {
         markColumns();
     }
 
-    /** Wide enough for the header and the first rows' values (about 7 px a character), within limits. */
+    /** Wide enough for the header and the first 50 rows' values (about 7 px a character), within limits. */
     static double widthFor(Column column) {
         int longest = column.name().length() + 2; // room for the bold header
-        for (int row = 0; row < Math.min(column.size(), 200); row++) {
+        for (int row = 0; row < Math.min(column.size(), 50); row++) {
             longest = Math.max(longest, column.text(row).length());
         }
         return Math.max(56, Math.min(220, 7 * longest + 22));

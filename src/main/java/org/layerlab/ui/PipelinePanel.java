@@ -230,6 +230,9 @@ final class PipelinePanel {
                 setTooltip(dropped ? new Tooltip("This step leaves this row out.") : null);
             }
         });
+        // Rows out first: rows still in place would each rebuild their cells for the new columns, then again for
+        // the new items.
+        table.setItems(FXCollections.observableArrayList());
         table.getColumns().setAll(columns);
         table.setItems(FXCollections.observableArrayList(items));
     }

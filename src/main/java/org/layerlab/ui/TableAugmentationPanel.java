@@ -129,6 +129,9 @@ final class TableAugmentationPanel {
             view.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(column)));
             columns.add(view);
         }
+        // Rows out first: rows still in place would each rebuild their cells for the new columns, then again for
+        // the new items.
+        table.setItems(FXCollections.observableArrayList());
         table.getColumns().setAll(columns);
         table.setItems(FXCollections.observableArrayList(new ArrayList<>(rows)));
     }

@@ -79,14 +79,23 @@ public record LabelEncoding(String column, List<String> classNames, int[] classO
         return classNames.size();
     }
 
-    /** Rows per class, for the class-balance view. */
+    /**
+     * Rows per class, for the class-balance view. Counted once per encoding (a pass over every row, which the
+     * preparation makes in the background) and remembered, so the view asks for it on the UI thread for free.
+     */
     public int[] classCounts() {
-        int[] counts = new int[classNames.size()];
-        for (int c : classOfRow) {
-            if (c >= 0) {
-                counts[c]++;
+        return COUNTS.computeIfAbsent(classOfRow, rows -> {
+            int[] counts = new int[classNames.size()];
+            for (int c : classOfRow) {
+                if (c >= 0) {
+                    counts[c]++;
+                }
             }
-        }
-        return counts;
+            return counts;
+        }).clone();
     }
+
+    /** Class counts by class-of-row array; weak, so an entry goes with its encoding. */
+    private static final java.util.Map<int[], int[]> COUNTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 }

@@ -41,6 +41,7 @@ public record PreparedExperiment(Project project, Table table, LabelEncoding lab
         }
         LabelEncoding labels = LabelEncoding.of(table, project.labelColumn());
         Split split = Split.stratified(labels.classOfRow(), project.split());
+        labels.classCounts(); // counted here, in the background, for the class-balance view
         List<String> notes = new ArrayList<>();
         int unlabelled = table.rowCount() - split.train().length - split.validation().length - split.test().length;
         if (unlabelled > 0) {
