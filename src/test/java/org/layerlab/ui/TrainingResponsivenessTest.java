@@ -102,18 +102,22 @@ class TrainingResponsivenessTest {
         onFx(() -> {
             timer = new AnimationTimer() {
                 private long last;
+                /** The FX thread's CPU time at the last pulse: a long gap with little CPU is waiting for a core. */
+                private long lastCpu;
 
                 @Override
                 public void handle(long now) {
+                    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     if (last != 0) {
                         gaps.add(now - last);
                         if (now - last > 50_000_000L) {
-                            longGaps.add(String.format(Locale.ROOT, "%.3fs:%.0fms",
+                            longGaps.add(String.format(Locale.ROOT, "%.3fs:%.0fms (FX thread busy %d ms)",
                                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
-                                    (now - last) / 1e6));
+                                    (now - last) / 1e6, (cpu - lastCpu) / 1_000_000));
                         }
                     }
                     last = now;
+                    lastCpu = cpu;
                 }
             };
             timer.start();
