@@ -280,7 +280,27 @@ class ScreenshotTest {
         onFx(() -> bar.setValue(250_000));
         robot.sleep(300);
         shoot("23-data-large-table");
+        robot.clickOn("Scatter");
+        waitUntil("the scatter", LOAD, () -> app.viewModels().data().explore().scatterProperty().get() != null,
+                () -> "");
+        robot.sleep(500);
+        shoot("24-data-large-scatter");
         Files.delete(csv);
+    }
+
+    @Test
+    void writesAWideTable(FxRobot robot) throws IOException {
+        folder = Path.of(System.getProperty(PROPERTY));
+        Files.createDirectories(folder);
+        ProjectViewModel project = app.viewModels().project();
+        onFx(() -> project.openSample(Sample.DIGITS));
+        waitUntil("the digits are prepared", LOAD, () -> project.getExperiment() != null,
+                project.statusProperty()::get);
+        javafx.scene.control.ScrollBar bar =
+                robot.lookup("#columnScrollBar").queryAs(javafx.scene.control.ScrollBar.class);
+        onFx(() -> bar.setValue(20));
+        robot.sleep(300);
+        shoot("25-data-wide-table");
     }
 
     @Test
