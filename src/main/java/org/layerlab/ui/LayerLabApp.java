@@ -61,6 +61,7 @@ public class LayerLabApp extends Application {
         stage.show();
 
         project.detectBackend();
+        ChartWarmUp.startInBackground();
         openArguments(project, getParameters() == null ? List.of() : getParameters().getUnnamed());
     }
 

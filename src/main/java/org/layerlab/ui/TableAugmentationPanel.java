@@ -77,8 +77,12 @@ final class TableAugmentationPanel {
         regenerateButton.setOnAction(event -> model.regenerate());
         regenerateButton.disableProperty().bind(model.previewProperty().isNull());
         previewNote.textProperty().bind(model.previewNoteProperty());
-        model.previewProperty().addListener((obs, old, preview) -> showPreview(preview));
-        showPreview(model.previewProperty().get());
+        // Built when scrolled to: the card is far down the Data step's column, and each table opened brings a new
+        // preview (docs/decisions/0025).
+        RebuildWhenShown previewBuild = new RebuildWhenShown(beforeTable, ScrolledIntoView.of(beforeTable),
+                () -> showPreview(model.previewProperty().get()));
+        model.previewProperty().addListener((obs, old, preview) -> previewBuild.request());
+        previewBuild.request();
     }
 
     private void showPreview(AugmentationPreview preview) {

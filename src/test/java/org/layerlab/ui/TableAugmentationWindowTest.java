@@ -52,6 +52,12 @@ class TableAugmentationWindowTest {
     void noiseAndOversamplingArePreviewedAndKeptInTheProjectFile(FxRobot robot) throws Exception {
         onFx(() -> app.viewModels().project().openSample(Sample.TITANIC));
         waitUntil("the data is prepared", LOAD, () -> app.viewModels().project().getExperiment() != null, this::state);
+        // Worked out in the background, but its tables are built only once the card is scrolled to.
+        waitUntil("the preview is worked out", LOAD, () -> !note(robot).startsWith("Working")
+                && !note(robot).startsWith("The preview appears"), this::state);
+        assertThat(onFx(() -> ScrolledIntoView.isInSight(before(robot)))).as("the card starts below the fold").isFalse();
+        assertThat(onFx(() -> before(robot).getItems())).isEmpty();
+        reveal(robot, "#augmentBeforeTable");
         waitUntil("a preview without augmentation", LOAD, () -> !before(robot).getItems().isEmpty(), this::state);
         assertThat(onFx(() -> after(robot).getItems())).isEqualTo(onFx(() -> before(robot).getItems()));
         Spinner<?> spread = robot.lookup("#tableNoiseSpinner").queryAs(Spinner.class);

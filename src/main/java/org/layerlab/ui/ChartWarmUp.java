@@ -1,0 +1,81 @@
+package org.layerlab.ui;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.SimpleHistogramBin;
+import org.jfree.data.statistics.SimpleHistogramDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Does once, on a background thread while the window opens, what the first chart drawn in the window would otherwise
+ * do on the FX thread: start Java's font system (a chart's text goes through {@code java.awt.Font}, whose first use
+ * reads the font configuration and registers every font file on the machine), load JFreeChart's classes and run its
+ * axis, legend and renderer code until it is compiled. Profiled, that was most of the 150–230 ms the first histogram
+ * of a session held the window (docs/performance.md, session 5).
+ *
+ * <p>The charts are drawn into an image, as an exported PNG is; no JavaFX object is touched, so any thread will do.
+ */
+final class ChartWarmUp {
+    private static final int ROUNDS = 3;
+
+    private ChartWarmUp() {
+    }
+
+    /** Draws one chart of each kind the window shows, a few times, and returns the last image (for tests). */
+    static BufferedImage run() {
+        BufferedImage image = new BufferedImage(480, 320, BufferedImage.TYPE_INT_ARGB);
+        for (int round = 0; round < ROUNDS; round++) {
+            for (JFreeChart chart : charts()) {
+                Graphics2D g2 = image.createGraphics();
+                try {
+                    chart.draw(g2, new Rectangle2D.Double(0, 0, image.getWidth(), image.getHeight()));
+                } finally {
+                    g2.dispose();
+                }
+            }
+        }
+        return image;
+    }
+
+    /** Starts {@link #run} on a daemon thread, so that the window does not wait for it. */
+    static void startInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                run();
+            } catch (RuntimeException | LinkageError ignored) {
+                // Only a head start: the charts do the same work themselves when first drawn.
+            }
+        }, "layerlab-chart-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    private static List<JFreeChart> charts() {
+        XYSeries first = new XYSeries("training");
+        XYSeries second = new XYSeries("validation");
+        SimpleHistogramDataset bins = new SimpleHistogramDataset("rows");
+        for (int i = 0; i < 40; i++) {
+            first.add(i, Math.exp(-i / 10.0) + 0.05 * Math.sin(i));
+            second.add(i, Math.exp(-i / 12.0) + 0.1);
+            SimpleHistogramBin bin = new SimpleHistogramBin(i, i + 1, true, false);
+            bin.setItemCount(1 + (i * 7) % 13);
+            bins.addBin(bin);
+        }
+        XYSeriesCollection curves = new XYSeriesCollection();
+        curves.addSeries(first);
+        curves.addSeries(second);
+        DefaultCategoryDataset counts = new DefaultCategoryDataset();
+        counts.addValue(50, "rows", "setosa");
+        counts.addValue(48, "rows", "versicolor");
+        counts.addValue(52, "rows", "virginica");
+        return List.of(Charts.histogram("f3", "value", bins), Charts.lossChart(curves),
+                Charts.scatter("y against x", "x", "y", curves, ""),
+                Charts.categoryCounts("Classes", counts, ""));
+    }
+}
