@@ -106,6 +106,11 @@ public final class DataController {
     private RowWindow rowWindow;
     @FXML private javafx.scene.control.ScrollBar columnScrollBar;
     private ColumnWindow columnWindow;
+    /**
+     * A new table's rows are shown in the pulse after the rest of the step: the column list, pipeline, class balance
+     * and notes change in the same moment, and all of it styled and laid out in one pulse held the window longest.
+     */
+    private final InNextPulse nextPulse = new InNextPulse();
     @FXML private Node editingPane;
     @FXML private Node editingScroll;
     @FXML private Label lockedHint;
@@ -184,7 +189,7 @@ public final class DataController {
 
         model.classCounts().addListener((ListChangeListener<ClassCount>) change -> showClassBalance());
         model.notes().addListener((ListChangeListener<String>) change -> showNotes());
-        shared.tableProperty().addListener((obs, old, table) -> showRows(table));
+        shared.tableProperty().addListener((obs, old, table) -> nextPulse.run(() -> showRows(shared.getTable())));
         shared.projectProperty().addListener((obs, old, project) -> markColumns());
         showRows(shared.getTable());
         showClassBalance();
