@@ -15,8 +15,6 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.SimpleHistogramBin;
 import org.jfree.data.statistics.SimpleHistogramDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.layerlab.core.explore.CategoryCounts;
 import org.layerlab.core.explore.ColumnSummary;
 import org.layerlab.core.explore.ColumnSummary.CategoryCount;
@@ -135,23 +133,29 @@ final class ExplorePanel {
     }
 
     private void showScatter(ScatterSample sample) {
-        XYSeriesCollection data = collection(sample);
+        org.jfree.data.xy.DefaultXYDataset data = collection(sample);
         scatterChart.setChart(Charts.scatter(sample == null ? null : sample.yColumn() + " against " + sample.xColumn(),
                 sample == null ? "" : sample.xColumn(), sample == null ? "" : sample.yColumn(), data,
                 "Choose two columns."));
     }
 
-    private static XYSeriesCollection collection(ScatterSample sample) {
-        XYSeriesCollection data = new XYSeriesCollection();
+    /**
+     * The sample as arrays, one series per class: no object per point (20,000 of them were built and then walked for
+     * the axes' ranges on the FX thread, point by point, each time the chart drew).
+     */
+    private static org.jfree.data.xy.DefaultXYDataset collection(ScatterSample sample) {
+        org.jfree.data.xy.DefaultXYDataset data = new org.jfree.data.xy.DefaultXYDataset();
         if (sample == null) {
             return data;
         }
         for (Map.Entry<String, double[][]> group : sample.groups().entrySet()) {
-            XYSeries series = new XYSeries(group.getKey(), false, true);
-            for (double[] point : group.getValue()) {
-                series.add(point[0], point[1], false);
+            double[][] points = group.getValue();
+            double[][] columns = new double[2][points.length];
+            for (int i = 0; i < points.length; i++) {
+                columns[0][i] = points[i][0];
+                columns[1][i] = points[i][1];
             }
-            data.addSeries(series);
+            data.addSeries(group.getKey(), columns);
         }
         return data;
     }
