@@ -270,6 +270,7 @@ final class ColumnWindow {
             bar.setVisibleAmount(Math.max(1, Math.min(places.size(), columns.size())));
             bar.setBlockIncrement(Math.max(1, places.size() - 1));
             bar.setValue(Math.min(first.get(), end));
+            showBar(end > 0); // a window wide enough for every column needs no bar
         } finally {
             updatingBar = false;
         }
