@@ -370,9 +370,17 @@ final class Charts {
         JFreeChart chart = scatter(null, xLabel, yLabel, data, "");
         chart.removeLegend();
         XYPlot plot = chart.getXYPlot();
-        if (plot.getRenderer() instanceof org.jfree.chart.renderer.xy.XYDotRenderer dots) {
+        int points = 0;
+        for (int series = 0; series < data.getSeriesCount(); series++) {
+            points += data.getItemCount(series);
+        }
+        if (points > 300) {
+            // Squares: 56 small charts of 1,500 round points each held the FX thread and then the renderer for about a
+            // second when the matrix appeared; 2×2 squares look the same at this size.
+            org.jfree.chart.renderer.xy.XYDotRenderer dots = manyDots(data.getSeriesCount());
             dots.setDotWidth(2);
             dots.setDotHeight(2);
+            plot.setRenderer(dots);
         } else {
             plot.getRenderer().setDefaultShape(new java.awt.geom.Ellipse2D.Double(-1.2, -1.2, 2.4, 2.4));
         }

@@ -31,6 +31,8 @@ final class ExplorePanel {
     private final ChartViewer distributionChart;
     private final ChartViewer classBalanceChart;
     private final ChartViewer scatterChart;
+    /** The scatter matrix's rows of charts still to be built, one per pulse. */
+    private final OnePerPulse matrixRows = new OnePerPulse();
     private final GridPane matrixGrid;
     private final Label matrixNote;
     private final FlowPane matrixLegend;
@@ -185,6 +187,7 @@ final class ExplorePanel {
     }
 
     private void showMatrix(ExploreViewModel.Matrix matrix) {
+        matrixRows.cancel();
         matrixGrid.getChildren().clear();
         matrixGrid.getColumnConstraints().clear();
         matrixGrid.getRowConstraints().clear();
@@ -205,23 +208,30 @@ final class ExplorePanel {
             row.setVgrow(Priority.ALWAYS);
             matrixGrid.getRowConstraints().add(row);
         }
-        for (int row = 0; row < n; row++) {
-            for (int col = 0; col < n; col++) {
-                if (row == col) {
-                    Label name = new Label(matrix.columns().get(row));
-                    name.setWrapText(true);
-                    name.getStyleClass().add("matrix-diagonal");
-                    name.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-                    name.setAlignment(javafx.geometry.Pos.CENTER);
-                    matrixGrid.add(name, col, row);
-                    continue;
-                }
-                ChartViewer cell = new ChartViewer(Charts.smallScatter(collection(matrix.cells()[row][col]),
-                        row == n - 1 ? matrix.columns().get(col) : null, col == 0 ? matrix.columns().get(row) : null));
-                cell.setMinSize(40, 40);
-                cell.setPrefSize(90, 90);
-                matrixGrid.add(cell, col, row);
+        // A row of charts per pulse: all 56 in one pulse held the window for over 100 ms.
+        for (int r = 0; r < n; r++) {
+            int row = r;
+            matrixRows.later(() -> showMatrixRow(matrix, row));
+        }
+    }
+
+    private void showMatrixRow(ExploreViewModel.Matrix matrix, int row) {
+        int n = matrix.columns().size();
+        for (int col = 0; col < n; col++) {
+            if (row == col) {
+                Label name = new Label(matrix.columns().get(row));
+                name.setWrapText(true);
+                name.getStyleClass().add("matrix-diagonal");
+                name.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+                name.setAlignment(javafx.geometry.Pos.CENTER);
+                matrixGrid.add(name, col, row);
+                continue;
             }
+            ChartViewer cell = new ChartViewer(Charts.smallScatter(collection(matrix.cells()[row][col]),
+                    row == n - 1 ? matrix.columns().get(col) : null, col == 0 ? matrix.columns().get(row) : null));
+            cell.setMinSize(40, 40);
+            cell.setPrefSize(90, 90);
+            matrixGrid.add(cell, col, row);
         }
     }
 }

@@ -111,6 +111,12 @@ class BigTableResponsivenessTest {
         robot.sleep(500);
         long exploreStall = longest.getAndSet(0);
         System.out.println("=== gaps over 50 ms while scatter: " + drainLongGaps());
+        robot.clickOn("Scatter matrix");
+        waitUntil("the scatter matrix", LOAD, () -> app.viewModels().data().explore().matrixProperty().get() != null,
+                () -> "");
+        robot.sleep(1500);
+        long matrixStall = longest.getAndSet(0);
+        System.out.println("=== gaps over 50 ms while scatter matrix: " + drainLongGaps());
 
         robot.clickOn("Rows");
         TableView<?> table = robot.lookup("#dataTable").queryTableView();
@@ -124,8 +130,9 @@ class BigTableResponsivenessTest {
         System.out.println("=== gaps over 50 ms while scroll: " + drainLongGaps());
         onFx(() -> timer.stop());
         System.out.printf(Locale.ROOT, "%n=== %,d × %d table: loaded and prepared in %.1f s; longest FX gap: "
-                        + "load %d ms, explore %d ms, scatter %d ms, scrolling %d ms%n", ROWS, COLUMNS, loadSeconds, loadStall / 1_000_000,
-                summaryStall / 1_000_000, exploreStall / 1_000_000, scrollStall / 1_000_000);
+                        + "load %d ms, explore %d ms, scatter %d ms, scatter matrix %d ms, scrolling %d ms%n", ROWS, COLUMNS,
+                loadSeconds, loadStall / 1_000_000,
+                summaryStall / 1_000_000, exploreStall / 1_000_000, matrixStall / 1_000_000, scrollStall / 1_000_000);
         double reachable = ROWS > RowWindow.WINDOW_FROM_ROWS
                 ? onFx(bar::getMax) + onFx(() -> table.getItems().size()) : onFx(() -> table.getItems().size());
         assertThat(reachable).isEqualTo(ROWS);

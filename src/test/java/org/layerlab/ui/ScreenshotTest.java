@@ -231,7 +231,9 @@ class ScreenshotTest {
                 project.statusProperty()::get);
         shoot("20b-data-scatter");
         robot.clickOn("Scatter matrix");
-        waitUntil("the matrix is drawn", LOAD, () -> app.viewModels().data().explore().matrixProperty().get() != null,
+        waitUntil("the matrix is drawn", LOAD, () -> app.viewModels().data().explore().matrixProperty().get() != null
+                && robot.lookup("#matrixGrid").queryAs(javafx.scene.layout.GridPane.class).getChildren().stream()
+                        .filter(org.jfree.chart.fx.ChartViewer.class::isInstance).count() == 12, // iris: 4 × 3 plots
                 project.statusProperty()::get);
         shoot("20c-data-scatter-matrix");
         robot.clickOn("Rows");
