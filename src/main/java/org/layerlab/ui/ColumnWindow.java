@@ -53,6 +53,7 @@ final class ColumnWindow {
     /** True while the places are being set up, so that their width changes are not taken for the user's. */
     private boolean arranging;
     private boolean updatingBar;
+    private Node followedViewport;
 
     /**
      * @param table   shows the rows and columns
@@ -74,6 +75,10 @@ final class ColumnWindow {
             }
         });
         table.widthProperty().addListener((obs, old, width) -> arrange());
+        // The rows' viewport is laid out after the table gets its width: follow the viewport too, or a table that came
+        // back to a wider window (its step was out of the scene when the window grew) keeps too few places.
+        table.skinProperty().addListener((obs, old, skin) -> followViewport());
+        followViewport();
         table.addEventFilter(ScrollEvent.SCROLL, event -> {
             if (windowed && Math.abs(event.getDeltaX()) > Math.abs(event.getDeltaY())) {
                 scrollTo(first.get() - (int) Math.signum(event.getDeltaX()));
@@ -93,6 +98,18 @@ final class ColumnWindow {
             }
             event.consume();
         });
+    }
+
+    private void followViewport() {
+        Node viewport = table.lookup(".clipped-container");
+        if (viewport != null && viewport != followedViewport) {
+            followedViewport = viewport;
+            viewport.layoutBoundsProperty().addListener((o, was, bounds) -> {
+                if (was.getWidth() != bounds.getWidth()) {
+                    arrange();
+                }
+            });
+        }
     }
 
     /** Shows {@code shown} after {@code rowNumbers} (the "#" column, always in sight), from the first column. */

@@ -36,9 +36,11 @@ class WideTableScrollingTest {
     Path folder;
 
     private LayerLabApp app;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         app = new LayerLabApp();
         app.start(stage);
     }
@@ -51,18 +53,7 @@ class WideTableScrollingTest {
     @Test
     void onlyTheColumnsInSightAreHeldAndTheBarKeysAndWidthsWork(FxRobot robot) throws IOException {
         Path csv = folder.resolve("wide.csv");
-        try (BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.US_ASCII)) {
-            for (int c = 0; c < COLUMNS - 1; c++) {
-                writer.write("c" + c + ",");
-            }
-            writer.write("label\n");
-            for (int row = 0; row < 40; row++) {
-                for (int c = 0; c < COLUMNS - 1; c++) {
-                    writer.write((c * 1000 + row) + ",");
-                }
-                writer.write(row % 2 == 0 ? "even\n" : "odd\n");
-            }
-        }
+        writeWide(csv);
         onFx(() -> app.viewModels().project().openDataFile(csv));
         TableView<Integer> table = robot.lookup("#dataTable").queryAs(TableView.class);
         ScrollBar bar = robot.lookup("#columnScrollBar").queryAs(ScrollBar.class);
@@ -104,6 +95,41 @@ class WideTableScrollingTest {
         onFx(() -> bar.setValue(10));
         assertThat(header(table, 1)).isEqualTo("c10");
         assertThat(onFx(() -> table.getColumns().get(1).getWidth())).isEqualTo(240.0);
+    }
+
+    @Test
+    void aWindowThatGrewWhileTheStepWasHiddenShowsMoreColumnsWhenTheStepComesBack(FxRobot robot) throws IOException {
+        Path csv = folder.resolve("wide.csv");
+        writeWide(csv);
+        onFx(() -> stage.setWidth(900));
+        onFx(() -> app.viewModels().project().openDataFile(csv));
+        TableView<Integer> table = robot.lookup("#dataTable").queryAs(TableView.class);
+        waitUntil("the columns are shown", LOAD, () -> onFx(() -> table.getColumns().size()) > 1,
+                () -> app.viewModels().project().statusProperty().get());
+        robot.sleep(300);
+        int narrow = onFx(() -> table.getColumns().size());
+
+        robot.clickOn("#networkStepButton");
+        onFx(() -> stage.setWidth(1280)); // the headless screen's width
+        robot.sleep(300);
+        robot.clickOn("#dataStepButton");
+        waitUntil("more columns in the wider window", LOAD, () -> onFx(() -> table.getColumns().size()) >= narrow + 4,
+                () -> narrow + " → " + onFx(() -> table.getColumns().size()));
+    }
+
+    private static void writeWide(Path csv) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.US_ASCII)) {
+            for (int c = 0; c < COLUMNS - 1; c++) {
+                writer.write("c" + c + ",");
+            }
+            writer.write("label\n");
+            for (int row = 0; row < 40; row++) {
+                for (int c = 0; c < COLUMNS - 1; c++) {
+                    writer.write((c * 1000 + row) + ",");
+                }
+                writer.write(row % 2 == 0 ? "even\n" : "odd\n");
+            }
+        }
     }
 
     private static String header(TableView<Integer> table, int column) {
