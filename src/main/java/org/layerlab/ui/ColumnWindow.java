@@ -25,8 +25,8 @@ import javafx.scene.input.ScrollEvent;
  * what the places show; no cell is created.
  *
  * <p>Up to {@link #WINDOW_FROM_COLUMNS} columns the table simply holds them all and scrolls sideways as usual.
- * Above, the bar under the table scrolls; so do a sideways scroll of the wheel or touchpad, and the Left and Right
- * keys. A column made wider or narrower by dragging its header's edge keeps that width when scrolled back to.
+ * Above, the bar under the table scrolls; so do a sideways scroll of the wheel or touchpad, the wheel with Shift
+ * held, and the Left and Right keys. A column made wider or narrower by dragging its header's edge keeps that width when scrolled back to.
  *
  * <p>FX thread only.
  */
@@ -80,8 +80,14 @@ final class ColumnWindow {
         table.skinProperty().addListener((obs, old, skin) -> followViewport());
         followViewport();
         table.addEventFilter(ScrollEvent.SCROLL, event -> {
-            if (windowed && Math.abs(event.getDeltaX()) > Math.abs(event.getDeltaY())) {
-                scrollTo(first.get() - (int) Math.signum(event.getDeltaX()));
+            if (!windowed) {
+                return;
+            }
+            // A sideways scroll of a touchpad or tilting wheel, or the wheel with Shift held, as in a spreadsheet.
+            double sideways = Math.abs(event.getDeltaX()) > Math.abs(event.getDeltaY()) ? event.getDeltaX()
+                    : event.isShiftDown() ? event.getDeltaY() : 0;
+            if (sideways != 0) {
+                scrollTo(first.get() - (int) Math.signum(sideways));
                 event.consume();
             }
         });

@@ -84,7 +84,8 @@ final class RowWindow {
             }
         });
         table.addEventFilter(ScrollEvent.SCROLL, event -> {
-            if (windowed && Math.abs(event.getDeltaY()) > Math.abs(event.getDeltaX())) {
+            // Shift + wheel scrolls sideways, as in a spreadsheet (ColumnWindow).
+            if (windowed && !event.isShiftDown() && Math.abs(event.getDeltaY()) > Math.abs(event.getDeltaX())) {
                 scrollTo(first.get() - (int) Math.signum(event.getDeltaY()) * WHEEL_ROWS);
                 event.consume();
             }

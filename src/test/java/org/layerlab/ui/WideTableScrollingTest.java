@@ -78,6 +78,15 @@ class WideTableScrollingTest {
         assertThat(header(table, 1)).isEqualTo("c149");
         assertThat(onFx(bar::getValue)).isEqualTo(149.0);
 
+        // Shift + wheel moves sideways, a column a notch (headless Monocle may invert the direction: only the distance
+        // is checked), and leaves the rows where they are.
+        robot.moveTo(table).press(KeyCode.SHIFT).scroll(2, javafx.geometry.VerticalDirection.DOWN).release(KeyCode.SHIFT);
+        waitUntil("Shift + wheel scrolls sideways", LOAD, () -> !header(table, 1).equals("c149"),
+                () -> header(table, 1));
+        assertThat(Math.abs(Integer.parseInt(header(table, 1).substring(1)) - 149)).isEqualTo(2);
+        assertThat(cell(table, 0, 0)).isEqualTo("1");
+        onFx(() -> bar.setValue(149));
+
         // The end of the bar brings the label column into sight, marked as the label.
         onFx(() -> bar.setValue(bar.getMax()));
         TableColumn<Integer, ?> label = onFx(() -> table.getColumns().stream()
