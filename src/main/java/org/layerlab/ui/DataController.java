@@ -110,7 +110,7 @@ public final class DataController {
      * A new table's rows are shown in the pulse after the rest of the step: the column list, pipeline, class balance
      * and notes change in the same moment, and all of it styled and laid out in one pulse held the window longest.
      */
-    private final InNextPulse nextPulse = new InNextPulse();
+    private final OnePerPulse nextPulse = new OnePerPulse();
     @FXML private Node editingPane;
     @FXML private Node editingScroll;
     @FXML private Label lockedHint;
@@ -189,7 +189,10 @@ public final class DataController {
 
         model.classCounts().addListener((ListChangeListener<ClassCount>) change -> showClassBalance());
         model.notes().addListener((ListChangeListener<String>) change -> showNotes());
-        shared.tableProperty().addListener((obs, old, table) -> nextPulse.run(() -> showRows(shared.getTable())));
+        shared.tableProperty().addListener((obs, old, table) -> {
+            nextPulse.cancel(); // a newer table replaces one still waiting
+            nextPulse.later(() -> showRows(shared.getTable()));
+        });
         shared.projectProperty().addListener((obs, old, project) -> markColumns());
         showRows(shared.getTable());
         showClassBalance();
