@@ -58,10 +58,8 @@ public final class TrainingDoctor {
     private final List<Hint> hints = new ArrayList<>();
     private final Set<Kind> given = EnumSet.noneOf(Kind.class);
     private final List<EpochEnded> epochs = new ArrayList<>();
-    private final Map<String, Deque<Double>> ratios = new HashMap<>();
-    private final Map<String, Integer> ratioCounts = new HashMap<>();
-    private final Map<String, Deque<Double>> deadShares = new HashMap<>();
-    private final Map<String, Integer> deadCounts = new HashMap<>();
+    private final LayerWindows ratios = new LayerWindows(RATIO_SAMPLES);
+    private final LayerWindows deadShares = new LayerWindows(DEAD_SAMPLES);
     private double smoothedLoss = Double.NaN;
     private double lowestSmoothedLoss = Double.NaN;
     private long iterations;
@@ -96,9 +94,7 @@ public final class TrainingDoctor {
         given.clear();
         epochs.clear();
         ratios.clear();
-        ratioCounts.clear();
         deadShares.clear();
-        deadCounts.clear();
         smoothedLoss = Double.NaN;
         lowestSmoothedLoss = Double.NaN;
         iterations = 0;
@@ -191,16 +187,9 @@ public final class TrainingDoctor {
         if (!Double.isFinite(stats.updateRatio())) {
             return;
         }
-        int seen = ratioCounts.merge(stats.layer(), 1, Integer::sum);
-        if (seen == 1) {
-            return; // the very first step of an adaptive optimizer is large by design
-        }
-        Deque<Double> recent = ratios.computeIfAbsent(stats.layer(), layer -> new ArrayDeque<>());
-        recent.addLast(stats.updateRatio());
-        if (recent.size() > RATIO_SAMPLES) {
-            recent.removeFirst();
-        }
-        if (recent.size() < RATIO_SAMPLES) {
+        // The very first step of an adaptive optimizer is large by design: LayerWindows leaves it out.
+        Deque<Double> recent = ratios.add(stats.layer(), stats.updateRatio());
+        if (recent == null) {
             return;
         }
         double median = recent.stream().sorted().skip(RATIO_SAMPLES / 2).findFirst().orElseThrow();
@@ -226,16 +215,8 @@ public final class TrainingDoctor {
         if (!Double.isFinite(distributions.deadUnitFraction())) {
             return; // not a ReLU layer
         }
-        int seen = deadCounts.merge(distributions.layer(), 1, Integer::sum);
-        if (seen == 1) {
-            return;
-        }
-        Deque<Double> recent = deadShares.computeIfAbsent(distributions.layer(), layer -> new ArrayDeque<>());
-        recent.addLast(distributions.deadUnitFraction());
-        if (recent.size() > DEAD_SAMPLES) {
-            recent.removeFirst();
-        }
-        if (recent.size() < DEAD_SAMPLES || recent.stream().anyMatch(share -> share <= DEAD_SHARE)) {
+        Deque<Double> recent = deadShares.add(distributions.layer(), distributions.deadUnitFraction());
+        if (recent == null || recent.stream().anyMatch(share -> share <= DEAD_SHARE)) {
             return;
         }
         give(Kind.DEAD_UNITS, epochs.size(), String.format(Locale.ROOT,
@@ -247,6 +228,38 @@ public final class TrainingDoctor {
                         + "of negative values through so that units can recover; or try other initial weights (He "
                         + "suits ReLU).", wholePercent(distributions.deadUnitFraction()),
                 distributions.layer(), tryLower()), added);
+    }
+
+    /**
+     * Each layer's latest measurements of one signal, its first measurement left out (it shows the starting weights, or
+     * an adaptive optimizer's first step, which is large by design).
+     */
+    private static final class LayerWindows {
+        private final int size;
+        private final Map<String, Integer> seen = new HashMap<>();
+        private final Map<String, Deque<Double>> recent = new HashMap<>();
+
+        LayerWindows(int size) {
+            this.size = size;
+        }
+
+        /** Adds a measurement; returns the layer's last {@code size} measurements once it has that many, else null. */
+        Deque<Double> add(String layer, double value) {
+            if (seen.merge(layer, 1, Integer::sum) == 1) {
+                return null;
+            }
+            Deque<Double> window = recent.computeIfAbsent(layer, name -> new ArrayDeque<>());
+            window.addLast(value);
+            if (window.size() > size) {
+                window.removeFirst();
+            }
+            return window.size() < size ? null : window;
+        }
+
+        void clear() {
+            seen.clear();
+            recent.clear();
+        }
     }
 
     private void give(Kind kind, int epoch, String message, List<Hint> added) {
