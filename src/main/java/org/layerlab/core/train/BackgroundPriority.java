@@ -53,18 +53,14 @@ public final class BackgroundPriority {
         if (!isSupported()) {
             return 0;
         }
-        List<String> toLower = new ArrayList<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
-            for (Path task : tasks) {
-                String id = task.getFileName().toString();
-                if (!lowered.contains(id) && name.equals(read(task.resolve("comm")))) {
-                    toLower.add(id);
-                }
-            }
+        List<String> toLower;
+        try {
+            toLower = idsNamedLikeThread();
         } catch (IOException | RuntimeException unreadable) {
             LOG.debug("Could not list this process's threads", unreadable);
             return 0;
         }
+        toLower.removeAll(lowered);
         if (toLower.isEmpty()) {
             return 0;
         }
@@ -99,6 +95,14 @@ public final class BackgroundPriority {
 
     /** The ids of this process's threads named like the thread given at construction. For tests. */
     List<String> threadIds() {
+        try {
+            return idsNamedLikeThread();
+        } catch (IOException e) {
+            return new ArrayList<>();
+        }
+    }
+
+    private List<String> idsNamedLikeThread() throws IOException {
         List<String> ids = new ArrayList<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
@@ -106,8 +110,6 @@ public final class BackgroundPriority {
                     ids.add(task.getFileName().toString());
                 }
             }
-        } catch (IOException e) {
-            return ids;
         }
         return ids;
     }
