@@ -33,9 +33,9 @@ public record CategoricalColumn(String name, int[] codes, List<String> levels) i
      */
     @Override
     public int missingCount() {
-        return MISSING.computeIfAbsent(codes, array -> {
+        return MISSING.get(codes, () -> {
             int missing = 0;
-            for (int code : (int[]) array) {
+            for (int code : codes) {
                 if (code < 0) {
                     missing++;
                 }
@@ -44,9 +44,8 @@ public record CategoricalColumn(String name, int[] codes, List<String> levels) i
         });
     }
 
-    /** Missing counts by column array; weak, so a column's entry goes with it. */
-    private static final java.util.Map<Object, Integer> MISSING =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Missing counts by column array. */
+    private static final ArrayMemo<Integer> MISSING = new ArrayMemo<>();
 
     public int code(int row) {
         return codes[row];

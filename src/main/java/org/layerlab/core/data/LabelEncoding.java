@@ -84,7 +84,7 @@ public record LabelEncoding(String column, List<String> classNames, int[] classO
      * preparation makes in the background) and remembered, so the view asks for it on the UI thread for free.
      */
     public int[] classCounts() {
-        return COUNTS.computeIfAbsent(classOfRow, rows -> {
+        return COUNTS.get(classOfRow, () -> {
             int[] counts = new int[classNames.size()];
             for (int c : classOfRow) {
                 if (c >= 0) {
@@ -95,7 +95,6 @@ public record LabelEncoding(String column, List<String> classNames, int[] classO
         }).clone();
     }
 
-    /** Class counts by class-of-row array; weak, so an entry goes with its encoding. */
-    private static final java.util.Map<int[], int[]> COUNTS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Class counts by class-of-row array. */
+    private static final ArrayMemo<int[]> COUNTS = new ArrayMemo<>();
 }

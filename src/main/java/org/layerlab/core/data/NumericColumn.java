@@ -31,9 +31,9 @@ public record NumericColumn(String name, double[] values) implements Column {
      */
     @Override
     public int missingCount() {
-        return MISSING.computeIfAbsent(values, array -> {
+        return MISSING.get(values, () -> {
             int missing = 0;
-            for (double value : (double[]) array) {
+            for (double value : values) {
                 if (Double.isNaN(value)) {
                     missing++;
                 }
@@ -42,9 +42,8 @@ public record NumericColumn(String name, double[] values) implements Column {
         });
     }
 
-    /** Missing counts by column array; weak, so a column's entry goes with it. */
-    private static final java.util.Map<Object, Integer> MISSING =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Missing counts by column array. */
+    private static final ArrayMemo<Integer> MISSING = new ArrayMemo<>();
 
     public double value(int row) {
         return values[row];
