@@ -266,12 +266,8 @@ final class Charts {
                         : PALETTE[series % PALETTE.length];
             }
         };
-        int points = 0;
-        boolean idealLine = false;
-        for (int series = 0; series < data.getSeriesCount(); series++) {
-            points += data.getItemCount(series);
-            idealLine |= IDEAL_LINE.equals(data.getSeriesKey(series));
-        }
+        int points = pointCount(data);
+        boolean idealLine = data.indexOf(IDEAL_LINE) >= 0;
         if (points > 3_000 && !idealLine) {
             plot.setRenderer(manyDots(data.getSeriesCount()));
             return chart;
@@ -287,6 +283,14 @@ final class Charts {
         renderer.setDefaultCreateEntities(false);
         plot.setRenderer(renderer);
         return chart;
+    }
+
+    private static int pointCount(XYDataset data) {
+        int points = 0;
+        for (int series = 0; series < data.getSeriesCount(); series++) {
+            points += data.getItemCount(series);
+        }
+        return points;
     }
 
     /**
@@ -370,11 +374,7 @@ final class Charts {
         JFreeChart chart = scatter(null, xLabel, yLabel, data, "");
         chart.removeLegend();
         XYPlot plot = chart.getXYPlot();
-        int points = 0;
-        for (int series = 0; series < data.getSeriesCount(); series++) {
-            points += data.getItemCount(series);
-        }
-        if (points > 300) {
+        if (pointCount(data) > 300) {
             // Squares: 56 small charts of 1,500 round points each held the FX thread and then the renderer for about a
             // second when the matrix appeared; 2×2 squares look the same at this size.
             org.jfree.chart.renderer.xy.XYDotRenderer dots = manyDots(data.getSeriesCount());
