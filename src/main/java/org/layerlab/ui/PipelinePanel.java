@@ -2,7 +2,6 @@ package org.layerlab.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -184,31 +183,20 @@ final class PipelinePanel {
                 preview == null ? List.of() : preview.after(), preview);
     }
 
-    /**
-     * Shows the preview rows. Columns are set in one change and the row factory before the items: adding twenty
-     * columns one by one rebuilt the header and every row's cells twenty times on the FX thread, which stalled the
-     * window for a tenth of a second whenever the preview of a wide table arrived.
-     */
+    /** Shows the preview rows, with the row factory set before the items (see {@link PreviewTables#show}). */
     private static void fill(TableView<List<String>> table, List<String> names, List<List<String>> rows,
                              PipelinePreview preview) {
         if (preview == null) {
-            table.getColumns().clear();
-            table.setItems(FXCollections.observableArrayList());
+            PreviewTables.show(table, List.of(), List.of());
             return;
         }
         List<TableColumn<List<String>, ?>> columns = new ArrayList<>();
         // Each item is the row's number followed by its cells.
-        TableColumn<List<String>, String> number = new TableColumn<>("#");
-        number.setSortable(false);
+        TableColumn<List<String>, String> number = PreviewTables.column("#", 0);
         number.setPrefWidth(44);
-        number.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(0)));
         columns.add(number);
         for (int c = 0; c < names.size(); c++) {
-            int column = c + 1;
-            TableColumn<List<String>, String> view = new TableColumn<>(names.get(c));
-            view.setSortable(false);
-            view.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(column)));
-            columns.add(view);
+            columns.add(PreviewTables.column(names.get(c), c + 1));
         }
         List<List<String>> items = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -230,10 +218,6 @@ final class PipelinePanel {
                 setTooltip(dropped ? new Tooltip("This step leaves this row out.") : null);
             }
         });
-        // Rows out first: rows still in place would each rebuild their cells for the new columns, then again for
-        // the new items.
-        table.setItems(FXCollections.observableArrayList());
-        table.getColumns().setAll(columns);
-        table.setItems(FXCollections.observableArrayList(items));
+        PreviewTables.show(table, columns, items);
     }
 }

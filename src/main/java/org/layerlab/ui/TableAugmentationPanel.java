@@ -3,8 +3,6 @@ package org.layerlab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -118,25 +116,13 @@ final class TableAugmentationPanel {
         return label;
     }
 
-    /** Columns in one change, as {@link PipelinePanel} does: one by one rebuilt every row's cells each time. */
     private static void fill(TableView<List<String>> table, AugmentationPreview preview, List<List<String>> rows) {
-        if (preview == null) {
-            table.getColumns().clear();
-            table.setItems(FXCollections.observableArrayList());
-            return;
-        }
         List<TableColumn<List<String>, ?>> columns = new ArrayList<>();
-        for (int c = 0; c < preview.columns().size(); c++) {
-            int column = c;
-            TableColumn<List<String>, String> view = new TableColumn<>(preview.columns().get(c));
-            view.setSortable(false);
-            view.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(column)));
-            columns.add(view);
+        if (preview != null) {
+            for (int c = 0; c < preview.columns().size(); c++) {
+                columns.add(PreviewTables.column(preview.columns().get(c), c));
+            }
         }
-        // Rows out first: rows still in place would each rebuild their cells for the new columns, then again for
-        // the new items.
-        table.setItems(FXCollections.observableArrayList());
-        table.getColumns().setAll(columns);
-        table.setItems(FXCollections.observableArrayList(new ArrayList<>(rows)));
+        PreviewTables.show(table, columns, preview == null ? List.of() : rows);
     }
 }
