@@ -53,7 +53,6 @@ final class ColumnWindow {
     /** True while the places are being set up, so that their width changes are not taken for the user's. */
     private boolean arranging;
     private boolean updatingBar;
-    private Node followedViewport;
 
     /**
      * @param table   shows the rows and columns
@@ -77,8 +76,11 @@ final class ColumnWindow {
         table.widthProperty().addListener((obs, old, width) -> arrange());
         // The rows' viewport is laid out after the table gets its width: follow the viewport too, or a table that came
         // back to a wider window (its step was out of the scene when the window grew) keeps too few places.
-        table.skinProperty().addListener((obs, old, skin) -> followViewport());
-        followViewport();
+        RowWindow.followViewport(table, (o, was, bounds) -> {
+            if (was.getWidth() != bounds.getWidth()) {
+                arrange();
+            }
+        });
         table.addEventFilter(ScrollEvent.SCROLL, event -> {
             if (!windowed) {
                 return;
@@ -104,18 +106,6 @@ final class ColumnWindow {
             }
             event.consume();
         });
-    }
-
-    private void followViewport() {
-        Node viewport = table.lookup(".clipped-container");
-        if (viewport != null && viewport != followedViewport) {
-            followedViewport = viewport;
-            viewport.layoutBoundsProperty().addListener((o, was, bounds) -> {
-                if (was.getWidth() != bounds.getWidth()) {
-                    arrange();
-                }
-            });
-        }
     }
 
     /** Shows {@code shown} after {@code rowNumbers} (the "#" column, always in sight), from the first column. */
@@ -277,7 +267,7 @@ final class ColumnWindow {
     }
 
     private double viewportWidth() {
-        Node viewport = table.lookup(".clipped-container");
+        Node viewport = RowWindow.viewportOf(table);
         if (viewport != null && viewport.getLayoutBounds().getWidth() > 0) {
             return viewport.getLayoutBounds().getWidth();
         }

@@ -9,9 +9,11 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
@@ -76,13 +78,7 @@ final class RowWindow {
             }
         });
         table.heightProperty().addListener((obs, old, height) -> fitToHeight());
-        // The rows' viewport (below the header, above a horizontal scroll bar) exists once the skin does.
-        table.skinProperty().addListener((obs, old, skin) -> {
-            Node viewport = table.lookup(".clipped-container");
-            if (viewport != null) {
-                viewport.layoutBoundsProperty().addListener((o, was, bounds) -> fitToHeight());
-            }
-        });
+        followViewport(table, (o, was, bounds) -> fitToHeight());
         table.addEventFilter(ScrollEvent.SCROLL, event -> {
             // Shift + wheel scrolls sideways, as in a spreadsheet (ColumnWindow).
             if (windowed && !event.isShiftDown() && Math.abs(event.getDeltaY()) > Math.abs(event.getDeltaX())) {
@@ -143,6 +139,28 @@ final class RowWindow {
             }
             return byPlace.get(item);
         };
+    }
+
+    /** The rows' viewport of {@code table} (below the header, above a horizontal scroll bar); null before its skin. */
+    static Node viewportOf(TableView<?> table) {
+        return table.lookup(".clipped-container");
+    }
+
+    /**
+     * Tells {@code listener} of every change of the bounds of {@code table}'s rows' viewport, which exists once the
+     * table's skin does (and is made anew with a new skin).
+     */
+    static void followViewport(TableView<?> table, ChangeListener<Bounds> listener) {
+        Node[] followed = {null};
+        Runnable attach = () -> {
+            Node viewport = viewportOf(table);
+            if (viewport != null && viewport != followed[0]) {
+                followed[0] = viewport;
+                viewport.layoutBoundsProperty().addListener(listener);
+            }
+        };
+        table.skinProperty().addListener((obs, old, skin) -> attach.run());
+        attach.run();
     }
 
     /** Shows rows 0..{@code rowCount}-1 from the top. */
@@ -206,7 +224,7 @@ final class RowWindow {
         if (!windowed) {
             return;
         }
-        Node viewport = table.lookup(".clipped-container");
+        Node viewport = viewportOf(table);
         double available;
         if (viewport != null && viewport.getLayoutBounds().getHeight() > 0) {
             available = viewport.getLayoutBounds().getHeight();
