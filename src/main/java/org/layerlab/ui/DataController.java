@@ -107,10 +107,19 @@ public final class DataController {
     @FXML private javafx.scene.control.ScrollBar columnScrollBar;
     private ColumnWindow columnWindow;
     /**
-     * A new table's rows are shown in the pulse after the rest of the step: the column list, pipeline, class balance
-     * and notes change in the same moment, and all of it styled and laid out in one pulse held the window longest.
+     * A new table changes most of the step at once: settings, pipeline, class balance, notes, the column list and the
+     * rows. Styled and laid out in one pulse, that held the window 150–300 ms. So the step is shown in pieces, one
+     * per pulse: first everything but the lists, then the column list, then the rows' header and first rows, then the
+     * rest of the rows a few at a time ({@link #revealRows}).
      */
     private final OnePerPulse nextPulse = new OnePerPulse();
+    /** The column list's rows: {@code model.columns()}, copied a pulse after it changes (see {@link #nextPulse}). */
+    private final javafx.collections.ObservableList<ColumnInfo> shownColumns =
+            javafx.collections.FXCollections.observableArrayList();
+    /** How many rows are in sight after each of the pulses that reveal a new table's rows; then all of them. */
+    private static final int[] REVEALED_ROWS = {0, 7, 14, 21};
+    /** About the height of the table's header (only sets the size of the reveal's steps). */
+    private static final double HEADER_HEIGHT_GUESS = 30;
     @FXML private Node editingPane;
     @FXML private Node editingScroll;
     @FXML private Label lockedHint;
@@ -191,6 +200,7 @@ public final class DataController {
         model.notes().addListener((ListChangeListener<String>) change -> showNotes());
         shared.tableProperty().addListener((obs, old, table) -> {
             nextPulse.cancel(); // a newer table replaces one still waiting
+            nextPulse.afterNextLayout(this::showColumnList);
             nextPulse.later(() -> showRows(shared.getTable()));
         });
         shared.projectProperty().addListener((obs, old, project) -> markColumns());
@@ -279,8 +289,17 @@ public final class DataController {
 
     // ---------------------------------------------------------------- column list
 
+    private void showColumnList() {
+        if (!shownColumns.equals(model.columns())) {
+            shownColumns.setAll(model.columns());
+        }
+    }
+
     private void setUpColumnTable() {
-        columnTable.setItems(model.columns());
+        // The list shows a copy of the model's columns, made a pulse after they change: see nextPulse.
+        columnTable.setItems(shownColumns);
+        model.columns().addListener((ListChangeListener<ColumnInfo>) change -> nextPulse.later(this::showColumnList));
+        showColumnList();
         columnTable.setEditable(true);
         columnNameColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
         columnTypeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().type()));
@@ -367,6 +386,25 @@ public final class DataController {
         columnWindow.show(number, shown);
         rowWindow.show(table.rowCount());
         markColumns();
+        revealRows();
+    }
+
+    /**
+     * Lets the table grow to its full height over a few pulses ({@link #REVEALED_ROWS}). JavaFX creates and styles a
+     * row's cells when the row comes into sight, a quarter of a millisecond or more per cell: a table's first
+     * showing (8 columns × 26 rows in sight) held the window about 90 ms in one pulse. The first pulse makes the
+     * header and the columns alone; the rows then fill top-down within about 80 ms (docs/decisions/0027).
+     */
+    private void revealRows() {
+        for (int step = 0; step < REVEALED_ROWS.length; step++) {
+            double height = HEADER_HEIGHT_GUESS + REVEALED_ROWS[step] * dataTable.getFixedCellSize();
+            if (step == 0) {
+                dataTable.setMaxHeight(height);
+            } else {
+                nextPulse.later(() -> dataTable.setMaxHeight(height));
+            }
+        }
+        nextPulse.later(() -> dataTable.setMaxHeight(Double.MAX_VALUE));
     }
 
     /** Wide enough for the header and the first 50 rows' values (about 7 px a character), within limits. */

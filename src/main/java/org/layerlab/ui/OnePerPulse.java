@@ -29,6 +29,18 @@ final class OnePerPulse {
         timer.start();
     }
 
+    /**
+     * Queues {@code piece} to run a pulse later than {@link #later} would: at the start of a pulse after the one that
+     * lays out what changed just now. A change made between pulses (a background task's result) is styled and laid
+     * out in the next pulse, and the first piece runs at that pulse's start too — so a piece meant to come after the
+     * change's own layout must wait one more pulse.
+     */
+    void afterNextLayout(Runnable piece) {
+        pieces.add(() -> { });
+        pieces.add(piece);
+        timer.start();
+    }
+
     /** Forgets the pieces not done yet (what they would build is about to be replaced). */
     void cancel() {
         pieces.clear();

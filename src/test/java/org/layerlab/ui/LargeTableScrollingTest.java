@@ -59,7 +59,10 @@ class LargeTableScrollingTest {
         onFx(() -> app.viewModels().project().openDataFile(csv));
         TableView<Integer> table = robot.lookup("#dataTable").queryAs(TableView.class);
         ScrollBar bar = robot.lookup("#rowScrollBar").queryAs(ScrollBar.class);
-        waitUntil("the rows are shown", LOAD, () -> onFx(bar::isVisible) && !onFx(table::getItems).isEmpty(),
+        // The rows come into sight over a few pulses (DataController.revealRows): wait for the table's full height.
+        waitUntil("the rows are shown", LOAD, () -> onFx(bar::isVisible) && !onFx(table::getItems).isEmpty()
+                        && onFx(table::getMaxHeight) == Double.MAX_VALUE
+                        && onFx(bar::getMax) == ROWS - onFx(() -> table.getItems().size()),
                 () -> app.viewModels().project().statusProperty().get());
 
         int inSight = onFx(() -> table.getItems().size());

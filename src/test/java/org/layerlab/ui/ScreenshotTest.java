@@ -361,6 +361,11 @@ class ScreenshotTest {
     }
 
     private void shoot(String name) {
+        // A new table's rows come into sight over a few pulses (DataController.revealRows).
+        waitUntil("the data table shows all its rows", LOAD, () -> onFx(() -> {
+            javafx.scene.Node table = stage.getScene().lookup("#dataTable");
+            return !(table instanceof javafx.scene.layout.Region region) || region.getMaxHeight() == Double.MAX_VALUE;
+        }), () -> "");
         // Two pulses so that layout and charts have caught up with the last change.
         onFx(() -> stage.getScene().getRoot().applyCss());
         onFx(() -> stage.getScene().getRoot().layout());
