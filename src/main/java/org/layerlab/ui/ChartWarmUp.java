@@ -42,25 +42,6 @@ final class ChartWarmUp {
         return image;
     }
 
-    /**
-     * Starts {@link #run} on a daemon thread at lower OS priority, so that the window neither waits for it nor loses
-     * a core to it.
-     */
-    static void startInBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                // Behind the window, which is laying itself out for the first time on the same two cores.
-                new org.layerlab.core.train.BackgroundPriority(Thread.currentThread()).lowerNow();
-                run();
-            } catch (RuntimeException | LinkageError ignored) {
-                // Only a head start: the charts do the same work themselves when first drawn.
-            }
-        }, "layerlab-chart-warm-up");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
-    }
-
     private static List<JFreeChart> charts() {
         XYSeries first = new XYSeries("training");
         XYSeries second = new XYSeries("validation");

@@ -61,7 +61,7 @@ public class LayerLabApp extends Application {
         stage.show();
 
         project.detectBackend();
-        ChartWarmUp.startInBackground();
+        WarmUp.startInBackground();
         openArguments(project, getParameters() == null ? List.of() : getParameters().getUnnamed());
     }
 

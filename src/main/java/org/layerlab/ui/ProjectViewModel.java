@@ -150,8 +150,8 @@ public final class ProjectViewModel {
     }
 
     /**
-     * The view model the app uses: one worker thread for files and data, results on the FX thread. The worker, and
-     * the engine's threads it starts, run at a lower operating-system priority than the window
+     * The view model the app uses: one worker thread for files and data, results on the FX thread. The worker, the
+     * engine's threads it starts and the JVM's compiler threads run at a lower operating-system priority than the window
      * ({@link org.layerlab.core.train.BackgroundPriority}, docs/decisions/0022): loading a large table or measuring a
      * model must not take the window's core.
      */
@@ -162,11 +162,13 @@ public final class ProjectViewModel {
             return thread;
         });
         org.layerlab.core.train.BackgroundPriority[] priority = {null};
+        org.layerlab.core.train.BackgroundPriority compilers = org.layerlab.core.train.BackgroundPriority.jitCompilers();
         java.util.concurrent.Executor yielding = task -> worker.execute(() -> {
             if (priority[0] == null) {
                 priority[0] = new org.layerlab.core.train.BackgroundPriority(Thread.currentThread());
             }
             priority[0].lowerNow(); // also the engine's threads started by earlier tasks
+            compilers.lowerNow(); // and compiler threads the JVM started since (docs/decisions/0027)
             task.run();
         });
         return new ProjectViewModel(yielding, FxThread::run, backendDetector, trainerFactory, worker::shutdownNow);

@@ -33,13 +33,31 @@ public final class BackgroundPriority {
     /** Linux keeps the first 15 bytes of a thread's name. */
     private static final int NAME_LENGTH = 15;
 
-    private final String name;
+    private final Set<String> names;
     private final Set<String> lowered = new HashSet<>();
 
     /** For the threads named like {@code thread} (a run's own thread, which the OpenMP workers it starts are named after). */
     public BackgroundPriority(Thread thread) {
-        String full = thread.getName();
-        this.name = full.length() > NAME_LENGTH ? full.substring(0, NAME_LENGTH) : full;
+        this(Set.of(thread.getName()));
+    }
+
+    /** For the threads with one of {@code threadNames} (as Linux keeps them: their first 15 characters compared). */
+    private BackgroundPriority(Set<String> threadNames) {
+        Set<String> kept = new HashSet<>();
+        for (String full : threadNames) {
+            kept.add(full.length() > NAME_LENGTH ? full.substring(0, NAME_LENGTH) : full);
+        }
+        this.names = Set.copyOf(kept);
+    }
+
+    /**
+     * For the JVM's just-in-time compiler threads ("C1 CompilerThread0", "C2 CompilerThread1", …). On two cores they
+     * took most of a core for seconds after a large table opened, compiling the code that had just got busy, while the
+     * FX thread waited for a core to lay the table out (docs/decisions/0027). Behind the window they still compile
+     * whenever the window leaves a core free. Call {@link #lowerNow} again now and then: the JVM may start more.
+     */
+    public static BackgroundPriority jitCompilers() {
+        return new BackgroundPriority(Set.of("C1 CompilerThread", "C2 CompilerThread"));
     }
 
     /** Whether threads can be lowered here: Linux, with {@code /proc}. */
@@ -106,7 +124,7 @@ public final class BackgroundPriority {
         List<String> ids = new ArrayList<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
-                if (name.equals(read(task.resolve("comm")))) {
+                if (names.contains(read(task.resolve("comm")))) {
                     ids.add(task.getFileName().toString());
                 }
             }

@@ -61,6 +61,18 @@ class BackgroundPriorityTest {
     }
 
     @Test
+    void lowersTheJvmsCompilerThreads() {
+        BackgroundPriority compilers = BackgroundPriority.jitCompilers();
+        List<String> ids = compilers.threadIds();
+        assertThat(ids).as("this JVM compiles with C1 and C2 threads").isNotEmpty();
+        compilers.lowerNow();
+        for (String id : ids) {
+            assertThat(BackgroundPriority.nicenessOf(id)).isGreaterThanOrEqualTo(BackgroundPriority.NICENESS);
+        }
+        assertThat(ids).doesNotContain(Long.toString(ProcessHandle.current().pid()));
+    }
+
+    @Test
     void aServiceForAWindowRunsTrainingAtTheLowerPriority() throws Exception {
         AtomicReference<Integer> niceness = new AtomicReference<>();
         AtomicInteger events = new AtomicInteger();
