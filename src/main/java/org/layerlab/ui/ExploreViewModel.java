@@ -46,9 +46,11 @@ public final class ExploreViewModel {
     private final ReadOnlyObjectWrapper<ScatterSample> scatter = new ReadOnlyObjectWrapper<>(this, "scatter");
     private final ReadOnlyStringWrapper scatterNote = new ReadOnlyStringWrapper(this, "scatterNote", "");
     private final ReadOnlyObjectWrapper<Matrix> matrix = new ReadOnlyObjectWrapper<>(this, "matrix");
-    private long columnGeneration;
-    private long scatterGeneration;
-    private long matrixGeneration;
+    // Bumped on the UI thread for every new request; read by the worker too, so that a request already superseded
+    // when its turn comes (opening a table asks for the scatter three times: new axes, then the label) does no work.
+    private volatile long columnGeneration;
+    private volatile long scatterGeneration;
+    private volatile long matrixGeneration;
 
     /** The scatter matrix: {@code cells[row][column]} plots column (across) against row (up); the diagonal is null. */
     public record Matrix(List<String> columns, ScatterSample[][] cells, String note) {
@@ -107,8 +109,9 @@ public final class ExploreViewModel {
             return;
         }
         Column chosen = table.column(name);
-        shared.inBackground(() -> new Object[] {ColumnSummary.of(chosen), chosen instanceof NumericColumn numbers
-                ? Histogram.of(numbers) : CategoryCounts.of((CategoricalColumn) chosen, CATEGORY_BARS)}, done -> {
+        shared.inBackground(() -> current != columnGeneration ? null : new Object[] {ColumnSummary.of(chosen),
+                chosen instanceof NumericColumn numbers ? Histogram.of(numbers)
+                        : CategoryCounts.of((CategoricalColumn) chosen, CATEGORY_BARS)}, done -> {
                     if (current == columnGeneration) {
                         summary.set((ColumnSummary) done[0]);
                         histogram.set(done[1] instanceof Histogram h ? h : null);
@@ -141,7 +144,8 @@ public final class ExploreViewModel {
         }
         String byClass = classColumn();
         scatterNote.set("Drawing…");
-        shared.inBackground(() -> ScatterSample.of(table, x, y, byClass, ScatterSample.MAX_POINTS, SAMPLE_SEED),
+        shared.inBackground(() -> current != scatterGeneration ? null
+                        : ScatterSample.of(table, x, y, byClass, ScatterSample.MAX_POINTS, SAMPLE_SEED),
                 sample -> {
                     if (current == scatterGeneration) {
                         scatter.set(sample);
@@ -162,6 +166,9 @@ public final class ExploreViewModel {
         String byClass = classColumn();
         List<String> chosen = ScatterSample.matrixColumns(table, project.labelColumn(), MATRIX_COLUMNS);
         shared.inBackground(() -> {
+            if (current != matrixGeneration) {
+                return null;
+            }
             ScatterSample[][] cells = new ScatterSample[chosen.size()][chosen.size()];
             for (int row = 0; row < chosen.size(); row++) {
                 for (int col = 0; col < chosen.size(); col++) {

@@ -41,9 +41,10 @@ public record ScatterSample(String xColumn, String yColumn, Map<String, double[]
         Column x = table.column(xColumn);
         Column y = table.column(yColumn);
         Column byClass = classColumn == null ? null : table.column(classColumn);
-        int[] rows = new int[table.rowCount()];
+        int rowCount = table.rowCount();
+        int[] rows = new int[rowCount];
         int available = 0;
-        for (int row = 0; row < table.rowCount(); row++) {
+        for (int row = 0; row < rowCount; row++) {
             if (!x.isMissing(row) && !y.isMissing(row)) {
                 rows[available++] = row;
             }
@@ -84,7 +85,8 @@ public record ScatterSample(String xColumn, String yColumn, Map<String, double[]
         }
         Column byClass = table.column(classColumn);
         java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
-        for (int row = 0; row < table.rowCount(); row++) {
+        int rowCount = table.rowCount();
+        for (int row = 0; row < rowCount; row++) {
             order.add(byClass.isMissing(row) ? "(missing)" : byClass.text(row));
         }
         return List.copyOf(order);
