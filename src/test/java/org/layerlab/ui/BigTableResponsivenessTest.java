@@ -78,7 +78,7 @@ class BigTableResponsivenessTest {
                 public void handle(long now) {
                     long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     long previousCpu = lastCpu.getAndSet(cpu);
-                    long waited = waitedForCoreNanos();
+                    long waited = FxTestSupport.waitedForCoreNanos();
                     long previousWaited = lastWaitForCore.getAndSet(waited);
                     long previous = last.getAndSet(now);
                     if (previous != 0) {
@@ -144,20 +144,6 @@ class BigTableResponsivenessTest {
         double reachable = ROWS > RowWindow.WINDOW_FROM_ROWS
                 ? onFx(bar::getMax) + onFx(() -> table.getItems().size()) : onFx(() -> table.getItems().size());
         assertThat(reachable).isEqualTo(ROWS);
-    }
-
-    /**
-     * How long the calling thread has been ready to run but waiting for a core, from Linux's scheduler statistics
-     * (the second field of /proc/thread-self/schedstat); 0 where they cannot be read. Tells a gap caused by the other
-     * threads taking the cores from one where the thread was stopped (a collection) or idle (waiting for the renderer).
-     */
-    static long waitedForCoreNanos() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
-            return Long.parseLong(fields[1]);
-        } catch (IOException | RuntimeException unavailable) {
-            return 0;
-        }
     }
 
     private String drainLongGaps() {

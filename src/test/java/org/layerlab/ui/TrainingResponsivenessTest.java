@@ -104,20 +104,25 @@ class TrainingResponsivenessTest {
                 private long last;
                 /** The FX thread's CPU time at the last pulse: a long gap with little CPU is waiting for a core. */
                 private long lastCpu;
+                /** The FX thread's time waiting for a core at the last pulse (Linux's scheduler statistics). */
+                private long lastWaited;
 
                 @Override
                 public void handle(long now) {
                     long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    long waited = FxTestSupport.waitedForCoreNanos();
                     if (last != 0) {
                         gaps.add(now - last);
                         if (now - last > 50_000_000L) {
-                            longGaps.add(String.format(Locale.ROOT, "%.3fs:%.0fms (FX thread busy %d ms)",
+                            longGaps.add(String.format(Locale.ROOT,
+                                    "%.3fs:%.0fms (FX thread busy %d ms, waited for a core %d ms)",
                                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
-                                    (now - last) / 1e6, (cpu - lastCpu) / 1_000_000));
+                                    (now - last) / 1e6, (cpu - lastCpu) / 1_000_000, (waited - lastWaited) / 1_000_000));
                         }
                     }
                     last = now;
                     lastCpu = cpu;
+                    lastWaited = waited;
                 }
             };
             timer.start();
