@@ -404,7 +404,7 @@ public final class DataController {
                 nextPulse.later(() -> dataTable.setMaxHeight(height));
             }
         }
-        nextPulse.later(() -> dataTable.setMaxHeight(Double.MAX_VALUE));
+        nextPulse.later(() -> dataTable.setMaxHeight(Region.USE_COMPUTED_SIZE)); // as laid out in the FXML
     }
 
     /** Wide enough for the header and the first 50 rows' values (about 7 px a character), within limits. */

@@ -61,7 +61,7 @@ class LargeTableScrollingTest {
         ScrollBar bar = robot.lookup("#rowScrollBar").queryAs(ScrollBar.class);
         // The rows come into sight over a few pulses (DataController.revealRows): wait for the table's full height.
         waitUntil("the rows are shown", LOAD, () -> onFx(bar::isVisible) && !onFx(table::getItems).isEmpty()
-                        && onFx(table::getMaxHeight) == Double.MAX_VALUE
+                        && onFx(table::getMaxHeight) == javafx.scene.layout.Region.USE_COMPUTED_SIZE
                         && onFx(bar::getMax) == ROWS - onFx(() -> table.getItems().size()),
                 () -> app.viewModels().project().statusProperty().get());
 

@@ -364,7 +364,8 @@ class ScreenshotTest {
         // A new table's rows come into sight over a few pulses (DataController.revealRows).
         waitUntil("the data table shows all its rows", LOAD, () -> onFx(() -> {
             javafx.scene.Node table = stage.getScene().lookup("#dataTable");
-            return !(table instanceof javafx.scene.layout.Region region) || region.getMaxHeight() == Double.MAX_VALUE;
+            return !(table instanceof javafx.scene.layout.Region region)
+                    || region.getMaxHeight() == javafx.scene.layout.Region.USE_COMPUTED_SIZE;
         }), () -> "");
         // Two pulses so that layout and charts have caught up with the last change.
         onFx(() -> stage.getScene().getRoot().applyCss());
