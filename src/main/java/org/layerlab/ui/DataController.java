@@ -200,7 +200,9 @@ public final class DataController {
         model.notes().addListener((ListChangeListener<String>) change -> showNotes());
         shared.tableProperty().addListener((obs, old, table) -> {
             nextPulse.cancel(); // a newer table replaces one still waiting
-            nextPulse.afterNextLayout(this::showColumnList);
+            nextPulse.afterNextLayout(() -> shownColumns.setAll(model.columns().subList(0,
+                    Math.min(4, model.columns().size()))));
+            nextPulse.later(this::showColumnList);
             nextPulse.later(() -> showRows(shared.getTable()));
         });
         shared.projectProperty().addListener((obs, old, project) -> markColumns());
