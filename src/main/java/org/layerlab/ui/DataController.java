@@ -198,6 +198,9 @@ public final class DataController {
 
         model.classCounts().addListener((ListChangeListener<ClassCount>) change -> showClassBalance());
         model.notes().addListener((ListChangeListener<String>) change -> showNotes());
+        if (shared.getTable() == null) {
+            TableWarmUp.addTo(dataRoot);
+        }
         shared.tableProperty().addListener((obs, old, table) -> {
             nextPulse.cancel(); // a newer table replaces one still waiting
             nextPulse.afterNextLayout(() -> shownColumns.setAll(model.columns().subList(0,
