@@ -31,13 +31,19 @@ final class ChartWarmUp {
         BufferedImage image = new BufferedImage(480, 320, BufferedImage.TYPE_INT_ARGB);
         for (int round = 0; round < ROUNDS; round++) {
             for (JFreeChart chart : charts()) {
-                Graphics2D g2 = image.createGraphics();
-                try {
-                    chart.draw(g2, new Rectangle2D.Double(0, 0, image.getWidth(), image.getHeight()));
-                } finally {
-                    g2.dispose();
-                }
+                drawInto(image, chart);
             }
+        }
+        return image;
+    }
+
+    /** Draws {@code chart} over the whole of {@code image}, as an exported PNG is drawn; any thread. */
+    static BufferedImage drawInto(BufferedImage image, JFreeChart chart) {
+        Graphics2D g2 = image.createGraphics();
+        try {
+            chart.draw(g2, new Rectangle2D.Double(0, 0, image.getWidth(), image.getHeight()));
+        } finally {
+            g2.dispose();
         }
         return image;
     }

@@ -3,7 +3,6 @@ package org.layerlab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Random;
@@ -52,13 +51,6 @@ class SeriesDotRendererTest {
     }
 
     private static BufferedImage draw(JFreeChart chart) {
-        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g2 = image.createGraphics();
-        try {
-            chart.draw(g2, new Rectangle2D.Double(0, 0, image.getWidth(), image.getHeight()));
-        } finally {
-            g2.dispose();
-        }
-        return image;
+        return ChartWarmUp.drawInto(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), chart);
     }
 }
