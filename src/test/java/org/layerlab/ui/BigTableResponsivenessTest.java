@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.animation.AnimationTimer;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Assumptions;
@@ -43,18 +41,7 @@ class BigTableResponsivenessTest {
     Path folder;
 
     private LayerLabApp app;
-    private final AtomicLong last = new AtomicLong();
-    private final AtomicLong longest = new AtomicLong();
-    /** The FX thread's CPU time at the last pulse: a long gap with little CPU is waiting for a core, not work. */
-    private final AtomicLong lastCpu = new AtomicLong();
-    /** The FX thread's time spent ready to run but waiting for a core, at the last pulse (Linux only, else 0). */
-    private final AtomicLong lastWaitForCore = new AtomicLong();
-    private AnimationTimer timer;
-    /**
-     * Each gap over 50 ms as "JVM uptime in s when it ended:gap in ms (FX thread busy N ms, waited for a core M ms)",
-     * to line up with GC logs and profiles.
-     */
-    private final java.util.List<String> longGaps = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final PulseGaps pulses = new PulseGaps();
 
     @Start
     void start(Stage stage) {
@@ -72,59 +59,37 @@ class BigTableResponsivenessTest {
         Assumptions.assumeTrue(Boolean.getBoolean("layerlab.benchmark"), "set -Dlayerlab.benchmark=true to measure");
         Path csv = folder.resolve("big.csv");
         write(csv, ROWS, COLUMNS);
-        onFx(() -> {
-            timer = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                    long previousCpu = lastCpu.getAndSet(cpu);
-                    long waited = FxTestSupport.waitedForCoreNanos();
-                    long previousWaited = lastWaitForCore.getAndSet(waited);
-                    long previous = last.getAndSet(now);
-                    if (previous != 0) {
-                        longest.accumulateAndGet(now - previous, Math::max);
-                        if (now - previous > 50_000_000L) {
-                            longGaps.add(String.format(Locale.ROOT, "%.3fs:%dms",
-                                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
-                                    (now - previous) / 1_000_000) + " (FX thread busy "
-                                    + (cpu - previousCpu) / 1_000_000 + " ms, waited for a core "
-                                    + (waited - previousWaited) / 1_000_000 + " ms)");
-                        }
-                    }
-                }
-            };
-            timer.start();
-        });
+        onFx(pulses::start);
         long started = System.nanoTime();
         onFx(() -> app.viewModels().project().openDataFile(csv));
         waitUntil("the table is prepared", LOAD, () -> app.viewModels().project().getExperiment() != null,
                 () -> app.viewModels().project().statusProperty().get());
         double loadSeconds = (System.nanoTime() - started) / 1e9;
-        long loadStall = longest.getAndSet(0);
-        System.out.println("=== gaps over 50 ms while load: " + drainLongGaps());
+        long loadStall = pulses.drainLongest();
+        System.out.println("=== gaps over 50 ms while load: " + pulses.drainLongGaps());
         robot.sleep(1000); // the rows appear and the window settles before the next phase
-        long settleStall = longest.getAndSet(0);
-        System.out.println("=== gaps over 50 ms while the table settles: " + drainLongGaps());
+        long settleStall = pulses.drainLongest();
+        System.out.println("=== gaps over 50 ms while the table settles: " + pulses.drainLongGaps());
 
         robot.clickOn("Explore");
         onFx(() -> app.viewModels().data().explore().columnProperty().set("f3"));
         waitUntil("the histogram", LOAD, () -> app.viewModels().data().explore().histogramProperty().get() != null,
                 () -> "");
         robot.sleep(500);
-        long summaryStall = longest.getAndSet(0);
-        System.out.println("=== gaps over 50 ms while summary: " + drainLongGaps());
+        long summaryStall = pulses.drainLongest();
+        System.out.println("=== gaps over 50 ms while summary: " + pulses.drainLongGaps());
         robot.clickOn("Scatter");
         waitUntil("the scatter", LOAD, () -> app.viewModels().data().explore().scatterProperty().get() != null,
                 () -> "");
         robot.sleep(500);
-        long exploreStall = longest.getAndSet(0);
-        System.out.println("=== gaps over 50 ms while scatter: " + drainLongGaps());
+        long exploreStall = pulses.drainLongest();
+        System.out.println("=== gaps over 50 ms while scatter: " + pulses.drainLongGaps());
         robot.clickOn("Scatter matrix");
         waitUntil("the scatter matrix", LOAD, () -> app.viewModels().data().explore().matrixProperty().get() != null,
                 () -> "");
         robot.sleep(1500);
-        long matrixStall = longest.getAndSet(0);
-        System.out.println("=== gaps over 50 ms while scatter matrix: " + drainLongGaps());
+        long matrixStall = pulses.drainLongest();
+        System.out.println("=== gaps over 50 ms while scatter matrix: " + pulses.drainLongGaps());
 
         robot.clickOn("Rows");
         TableView<?> table = robot.lookup("#dataTable").queryTableView();
@@ -134,9 +99,9 @@ class BigTableResponsivenessTest {
             onFx(() -> bar.setValue(row)); // as dragging the scroll bar's thumb does
             robot.sleep(30);
         }
-        long scrollStall = longest.getAndSet(0);
-        System.out.println("=== gaps over 50 ms while scroll: " + drainLongGaps());
-        onFx(() -> timer.stop());
+        long scrollStall = pulses.drainLongest();
+        System.out.println("=== gaps over 50 ms while scroll: " + pulses.drainLongGaps());
+        onFx(pulses::stop);
         System.out.printf(Locale.ROOT, "%n=== %,d × %d table: loaded and prepared in %.1f s; longest FX gap: "
                         + "load %d ms, settling %d ms, explore %d ms, scatter %d ms, scatter matrix %d ms, scrolling %d ms%n", ROWS, COLUMNS,
                 loadSeconds, loadStall / 1_000_000, settleStall / 1_000_000,
@@ -144,14 +109,6 @@ class BigTableResponsivenessTest {
         double reachable = ROWS > RowWindow.WINDOW_FROM_ROWS
                 ? onFx(bar::getMax) + onFx(() -> table.getItems().size()) : onFx(() -> table.getItems().size());
         assertThat(reachable).isEqualTo(ROWS);
-    }
-
-    private String drainLongGaps() {
-        synchronized (longGaps) {
-            String gaps = longGaps.toString();
-            longGaps.clear();
-            return gaps;
-        }
     }
 
     private static void write(Path file, int rows, int columns) throws IOException {

@@ -1,8 +1,5 @@
 package org.layerlab.ui;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -52,20 +49,6 @@ final class FxTestSupport {
                         + ". State: " + onFx(state::get));
             }
             WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /**
-     * How long the calling thread has been ready to run but waiting for a core, from Linux's scheduler statistics
-     * (the second field of /proc/thread-self/schedstat); 0 where they cannot be read. Tells a gap caused by the other
-     * threads taking the cores from one where the thread was stopped (a collection) or idle (waiting for the renderer).
-     */
-    static long waitedForCoreNanos() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
-            return Long.parseLong(fields[1]);
-        } catch (IOException | RuntimeException unavailable) {
-            return 0;
         }
     }
 }

@@ -5,11 +5,9 @@ import static org.layerlab.ui.FxTestSupport.onFx;
 import static org.layerlab.ui.FxTestSupport.waitUntil;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Assumptions;
@@ -32,10 +30,7 @@ class TrainingResponsivenessTest {
     private static final int EPOCHS = 200;
 
     private LayerLabApp app;
-    private final List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
-    /** When (milliseconds since the JVM started, as in -Xlog:gc) each gap over 50 ms ended, to line up with GC logs. */
-    private final List<String> longGaps = Collections.synchronizedList(new ArrayList<>());
-    private AnimationTimer timer;
+    private final PulseGaps pulses = new PulseGaps();
 
     @Start
     void start(Stage stage) {
@@ -99,34 +94,7 @@ class TrainingResponsivenessTest {
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(Integer.toString(EPOCHS));
 
-        onFx(() -> {
-            timer = new AnimationTimer() {
-                private long last;
-                /** The FX thread's CPU time at the last pulse: a long gap with little CPU is waiting for a core. */
-                private long lastCpu;
-                /** The FX thread's time waiting for a core at the last pulse (Linux's scheduler statistics). */
-                private long lastWaited;
-
-                @Override
-                public void handle(long now) {
-                    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                    long waited = FxTestSupport.waitedForCoreNanos();
-                    if (last != 0) {
-                        gaps.add(now - last);
-                        if (now - last > 50_000_000L) {
-                            longGaps.add(String.format(Locale.ROOT,
-                                    "%.3fs:%.0fms (FX thread busy %d ms, waited for a core %d ms)",
-                                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
-                                    (now - last) / 1e6, (cpu - lastCpu) / 1_000_000, (waited - lastWaited) / 1_000_000));
-                        }
-                    }
-                    last = now;
-                    lastCpu = cpu;
-                    lastWaited = waited;
-                }
-            };
-            timer.start();
-        });
+        onFx(pulses::start);
         // A plain background thread that only sleeps: if it also oversleeps by as much, the stall was the machine
         // (other processes on the cores, a garbage-collection pause), not work on the FX thread.
         long[] longestOversleep = new long[1];
@@ -145,11 +113,7 @@ class TrainingResponsivenessTest {
         sleeper.start();
         // The same measure with the window idle for a few seconds first, as a baseline for the machine's own noise.
         robot.sleep(5_000);
-        List<Long> idle;
-        synchronized (gaps) {
-            idle = new ArrayList<>(gaps);
-            gaps.clear();
-        }
+        List<Long> idle = pulses.drainGaps();
         Collections.sort(idle);
         long gcMillisBefore = gcMillis();
         long gcCountBefore = gcCount();
@@ -159,15 +123,12 @@ class TrainingResponsivenessTest {
                 () -> ("Finished " + EPOCHS + " epochs.").equals(train.runStatusProperty().get()),
                 () -> train.runStatusProperty().get() + " / " + train.epochTextProperty().get());
         double seconds = (System.nanoTime() - started) / 1e9;
-        onFx(() -> timer.stop());
+        onFx(pulses::stop);
         sleeper.interrupt();
         long gcMillisDuring = gcMillis() - gcMillisBefore;
         long gcCountDuring = gcCount() - gcCountBefore;
 
-        List<Long> sorted;
-        synchronized (gaps) {
-            sorted = new ArrayList<>(gaps);
-        }
+        List<Long> sorted = pulses.drainGaps();
         Collections.sort(sorted);
         long longest = sorted.get(sorted.size() - 1);
         long p99 = sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1);
@@ -183,7 +144,7 @@ class TrainingResponsivenessTest {
                 gc.getCollectionCount(), gc.getCollectionTime()));
         System.out.printf(Locale.ROOT, "=== idle window before training (%d pulses): 99th percentile %.1f ms, longest %.1f ms%n",
                 idle.size(), idle.get((int) Math.ceil(0.99 * idle.size()) - 1) / 1e6, idle.get(idle.size() - 1) / 1e6);
-        System.out.println("=== gaps over 50 ms (JVM uptime when the gap ended: gap): " + longGaps);
+        System.out.println("=== gaps over 50 ms (JVM uptime when the gap ended: gap): " + pulses.drainLongGaps());
         int[] nodes = new int[1];
         onFx(() -> nodes[0] = countNodes(robot.listWindows().get(0).getScene().getRoot()));
         System.out.println("=== nodes in the window's scene graph (each pulse walks all of them): " + nodes[0]);
