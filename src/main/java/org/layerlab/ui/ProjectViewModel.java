@@ -162,13 +162,13 @@ public final class ProjectViewModel {
             return thread;
         });
         org.layerlab.core.train.BackgroundPriority[] priority = {null};
-        org.layerlab.core.train.BackgroundPriority compilers = org.layerlab.core.train.BackgroundPriority.jitCompilers();
         java.util.concurrent.Executor yielding = task -> worker.execute(() -> {
             if (priority[0] == null) {
-                priority[0] = new org.layerlab.core.train.BackgroundPriority(Thread.currentThread());
+                priority[0] = new org.layerlab.core.train.BackgroundPriority(Thread.currentThread()).andJitCompilers();
             }
-            priority[0].lowerNow(); // also the engine's threads started by earlier tasks
-            compilers.lowerNow(); // and compiler threads the JVM started since (docs/decisions/0027)
+            // Also the engine's threads started by earlier tasks, and compiler threads the JVM started since
+            // (docs/decisions/0027).
+            priority[0].lowerNow();
             task.run();
         });
         return new ProjectViewModel(yielding, FxThread::run, backendDetector, trainerFactory, worker::shutdownNow);

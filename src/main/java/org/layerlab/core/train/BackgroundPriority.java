@@ -33,6 +33,9 @@ public final class BackgroundPriority {
     /** Linux keeps the first 15 bytes of a thread's name. */
     private static final int NAME_LENGTH = 15;
 
+    /** The JVM names its compiler threads so, followed by a number. */
+    private static final Set<String> JIT_COMPILER_THREADS = Set.of("C1 CompilerThread", "C2 CompilerThread");
+
     private final Set<String> names;
     private final Set<String> lowered = new HashSet<>();
 
@@ -51,13 +54,16 @@ public final class BackgroundPriority {
     }
 
     /**
-     * For the JVM's just-in-time compiler threads ("C1 CompilerThread0", "C2 CompilerThread1", …). On two cores they
-     * took most of a core for seconds after a large table opened, compiling the code that had just got busy, while the
-     * FX thread waited for a core to lay the table out (docs/decisions/0027). Behind the window they still compile
-     * whenever the window leaves a core free. Call {@link #lowerNow} again now and then: the JVM may start more.
+     * For the threads this one is for and the JVM's just-in-time compiler threads ("C1 CompilerThread0", "C2
+     * CompilerThread1", …), found in one pass. On two cores the compiler threads took most of a core for seconds after
+     * a large table opened, compiling the code that had just got busy, while the FX thread waited for a core to lay
+     * the table out (docs/decisions/0027). Behind the window they still compile whenever the window leaves a core
+     * free. Call {@link #lowerNow} again now and then: the JVM may start more.
      */
-    public static BackgroundPriority jitCompilers() {
-        return new BackgroundPriority(Set.of("C1 CompilerThread", "C2 CompilerThread"));
+    public BackgroundPriority andJitCompilers() {
+        Set<String> both = new HashSet<>(names);
+        both.addAll(JIT_COMPILER_THREADS);
+        return new BackgroundPriority(both);
     }
 
     /** Whether threads can be lowered here: Linux, with {@code /proc}. */

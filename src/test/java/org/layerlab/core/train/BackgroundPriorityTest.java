@@ -61,15 +61,33 @@ class BackgroundPriorityTest {
     }
 
     @Test
-    void lowersTheJvmsCompilerThreads() {
-        BackgroundPriority compilers = BackgroundPriority.jitCompilers();
-        List<String> ids = compilers.threadIds();
-        assertThat(ids).as("this JVM compiles with C1 and C2 threads").isNotEmpty();
-        compilers.lowerNow();
-        for (String id : ids) {
-            assertThat(BackgroundPriority.nicenessOf(id)).isGreaterThanOrEqualTo(BackgroundPriority.NICENESS);
+    void lowersTheJvmsCompilerThreadsWithTheThreadsNamedLikeTheGivenOne() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            started.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ll-prio-jit");
+        worker.start();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            BackgroundPriority alone = new BackgroundPriority(worker);
+            BackgroundPriority both = alone.andJitCompilers();
+            List<String> ids = both.threadIds();
+            assertThat(ids).containsAll(alone.threadIds());
+            assertThat(ids.size()).as("this JVM compiles with C1 and C2 threads").isGreaterThan(alone.threadIds().size());
+            assertThat(ids).doesNotContain(Long.toString(ProcessHandle.current().pid()));
+            both.lowerNow();
+            for (String id : ids) {
+                assertThat(BackgroundPriority.nicenessOf(id)).isGreaterThanOrEqualTo(BackgroundPriority.NICENESS);
+            }
+        } finally {
+            done.countDown();
         }
-        assertThat(ids).doesNotContain(Long.toString(ProcessHandle.current().pid()));
     }
 
     @Test
