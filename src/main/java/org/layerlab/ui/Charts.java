@@ -262,6 +262,12 @@ final class Charts {
         plot.setNoDataMessage(noData);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createStandardTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        int points = pointCount(data);
+        boolean idealLine = data.indexOf(IDEAL_LINE) >= 0;
+        if (points > 3_000 && !idealLine) {
+            plot.setRenderer(manyDots(data.getSeriesCount()));
+            return chart;
+        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
             @Override
             public boolean getItemLineVisible(int series, int item) {
@@ -280,12 +286,6 @@ final class Charts {
                         : PALETTE[series % PALETTE.length];
             }
         };
-        int points = pointCount(data);
-        boolean idealLine = data.indexOf(IDEAL_LINE) >= 0;
-        if (points > 3_000 && !idealLine) {
-            plot.setRenderer(manyDots(data.getSeriesCount()));
-            return chart;
-        }
         // Many points: small squares, which the FX canvas fills directly (an ellipse is a path, ~10× slower).
         java.awt.Shape dot = points > 3_000 ? new java.awt.geom.Rectangle2D.Double(-1.5, -1.5, 3, 3)
                 : new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5);

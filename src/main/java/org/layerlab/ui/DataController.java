@@ -109,13 +109,15 @@ public final class DataController {
     /**
      * A new table changes most of the step at once: settings, pipeline, class balance, notes, the column list and the
      * rows. Styled and laid out in one pulse, that held the window 150–300 ms. So the step is shown in pieces, one
-     * per pulse: first everything but the lists, then the column list, then the rows' header and first rows, then the
-     * rest of the rows a few at a time ({@link #revealRows}).
+     * per pulse: first everything but the lists, then the column list's first {@link #COLUMN_LIST_FIRST} columns, the
+     * rest of them, the rows' header, and the rows a few at a time ({@link #revealRows}).
      */
     private final OnePerPulse nextPulse = new OnePerPulse();
     /** The column list's rows: {@code model.columns()}, copied a pulse after it changes (see {@link #nextPulse}). */
     private final javafx.collections.ObservableList<ColumnInfo> shownColumns =
             javafx.collections.FXCollections.observableArrayList();
+    /** The columns the column list shows in the pulse before it shows them all (its first rows are costliest). */
+    private static final int COLUMN_LIST_FIRST = 4;
     /** How many rows are in sight after each of the pulses that reveal a new table's rows; then all of them. */
     private static final int[] REVEALED_ROWS = {0, 7, 14, 21};
     /** About the height of the table's header (only sets the size of the reveal's steps). */
@@ -204,7 +206,7 @@ public final class DataController {
         shared.tableProperty().addListener((obs, old, table) -> {
             nextPulse.cancel(); // a newer table replaces one still waiting
             nextPulse.afterNextLayout(() -> shownColumns.setAll(model.columns().subList(0,
-                    Math.min(4, model.columns().size()))));
+                    Math.min(COLUMN_LIST_FIRST, model.columns().size()))));
             nextPulse.later(this::showColumnList);
             nextPulse.later(() -> showRows(shared.getTable()));
         });
@@ -401,15 +403,16 @@ public final class DataController {
      * header and the columns alone; the rows then fill top-down within about 80 ms (docs/decisions/0027).
      */
     private void revealRows() {
-        for (int step = 0; step < REVEALED_ROWS.length; step++) {
-            double height = HEADER_HEIGHT_GUESS + REVEALED_ROWS[step] * dataTable.getFixedCellSize();
-            if (step == 0) {
-                dataTable.setMaxHeight(height);
-            } else {
-                nextPulse.later(() -> dataTable.setMaxHeight(height));
-            }
+        dataTable.setMaxHeight(heightShowing(REVEALED_ROWS[0]));
+        for (int step = 1; step < REVEALED_ROWS.length; step++) {
+            double height = heightShowing(REVEALED_ROWS[step]);
+            nextPulse.later(() -> dataTable.setMaxHeight(height));
         }
         nextPulse.later(() -> dataTable.setMaxHeight(Region.USE_COMPUTED_SIZE)); // as laid out in the FXML
+    }
+
+    private double heightShowing(int rows) {
+        return HEADER_HEIGHT_GUESS + rows * dataTable.getFixedCellSize();
     }
 
     /** Wide enough for the header and the first 50 rows' values (about 7 px a character), within limits. */

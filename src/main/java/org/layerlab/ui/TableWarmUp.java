@@ -1,7 +1,6 @@
 package org.layerlab.ui;
 
 import java.util.List;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
@@ -21,13 +20,10 @@ import javafx.scene.layout.Pane;
  * window's: that broke the window's text layout in tests — docs/decisions/0027.)
  */
 final class TableWarmUp {
-    /** Pulses the table stays: the first styles and lays it out; it is gone before anyone could see it. */
-    private static final int PULSES = 3;
-
     private TableWarmUp() {
     }
 
-    /** Adds the hidden table to {@code host}, which must be in the window's scene, and removes it a few pulses later. */
+    /** Adds the hidden table to {@code host}, which must be in the window's scene, and removes it once laid out. */
     static TableView<Integer> addTo(Pane host) {
         TableView<Integer> table = new TableView<>(FXCollections.observableArrayList(List.of(0, 1, 2, 3, 4, 5)));
         table.getStyleClass().add("data-table");
@@ -53,17 +49,8 @@ final class TableWarmUp {
         table.setVisible(false);
         table.resize(360, 200);
         host.getChildren().add(table);
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses >= PULSES) {
-                    host.getChildren().remove(table);
-                    stop();
-                }
-            }
-        }.start();
+        // Styled and laid out in the next pulse; gone at the start of the one after, before anyone could see it.
+        new OnePerPulse().afterNextLayout(() -> host.getChildren().remove(table));
         return table;
     }
 }
