@@ -12,8 +12,8 @@ import org.nd4j.linalg.dataset.api.DataSet;
  * — forward pass, gradients, the optimizer's update, the iteration count, the score — done the fastest exact way the
  * network allows (docs/decisions/0021):
  * <ul>
- *   <li>a chain of Dense layers and an Output layer: {@link DenseChainBackprop} for the gradients and
- *       {@link OptimizerStep} for the update;</li>
+ *   <li>a chain of Dense layers, or of convolutions, max pooling and Dense layers, ending in an Output layer:
+ *       {@link ChainBackprop} for the gradients and {@link OptimizerStep} for the update;</li>
  *   <li>any other network whose optimizer and regularization {@link OptimizerStep} handles: DL4J's own forward and
  *       backward pass ({@code computeGradientAndScore}), then {@link OptimizerStep};</li>
  *   <li>otherwise DL4J's {@code fit}.</li>
@@ -25,6 +25,7 @@ final class TrainingStep {
     /** How a step is taken; the names are shown in logs and benchmark lines. */
     enum Path {
         DENSE_CHAIN("dense chain + Java optimizer"),
+        CONVOLUTION_CHAIN("convolution chain + Java optimizer"),
         DL4J_BACKPROP("DL4J backprop + Java optimizer"),
         DL4J_FIT("DL4J fit");
 
@@ -41,11 +42,11 @@ final class TrainingStep {
     }
 
     private final ComputationGraph network;
-    private final DenseChainBackprop backprop;
+    private final ChainBackprop backprop;
     private OptimizerStep optimizer;
     private Path path;
 
-    private TrainingStep(ComputationGraph network, DenseChainBackprop backprop, OptimizerStep optimizer, Path path) {
+    private TrainingStep(ComputationGraph network, ChainBackprop backprop, OptimizerStep optimizer, Path path) {
         this.network = network;
         this.backprop = backprop;
         this.optimizer = optimizer;
@@ -61,8 +62,10 @@ final class TrainingStep {
         if (optimizer == null) {
             return new TrainingStep(network, null, null, Path.DL4J_FIT);
         }
-        DenseChainBackprop backprop = DenseChainBackprop.forNetwork(network);
-        return new TrainingStep(network, backprop, optimizer, backprop != null ? Path.DENSE_CHAIN : Path.DL4J_BACKPROP);
+        ChainBackprop backprop = ChainBackprop.forNetwork(network);
+        Path path = backprop == null ? Path.DL4J_BACKPROP
+                : backprop.hasImageStages() ? Path.CONVOLUTION_CHAIN : Path.DENSE_CHAIN;
+        return new TrainingStep(network, backprop, optimizer, path);
     }
 
     /**

@@ -16,7 +16,16 @@ import org.layerlab.core.graph.Activation;
 import org.layerlab.core.graph.BatchNormSpec;
 import org.layerlab.core.graph.DataSignature;
 import org.layerlab.core.graph.DenseSpec;
+import org.layerlab.core.graph.ConvolutionSpec;
 import org.layerlab.core.graph.DropoutSpec;
+import org.layerlab.core.graph.FlattenSpec;
+import org.layerlab.core.graph.InputSpec;
+import org.layerlab.core.graph.LayerKind;
+import org.layerlab.core.graph.LayerSpec;
+import org.layerlab.core.graph.Padding;
+import org.layerlab.core.graph.PoolType;
+import org.layerlab.core.graph.PoolingSpec;
+import org.layerlab.core.graph.TensorShape;
 import org.layerlab.core.graph.NetworkGraph;
 import org.layerlab.core.graph.Templates;
 import org.layerlab.core.graph.WeightInit;
@@ -85,11 +94,46 @@ class TrainingStepTest {
     }
 
     @Test
-    void aConvolutionalNetworkUsesDl4jsBackpropAndTheJavaOptimizer() {
+    void aConvolutionalNetworkStepsAsDl4jFits() {
         DataSignature digits = DataSignature.table(64, 10);
         NetworkGraph lenet = Templates.find("lenet").orElseThrow().buildFor(digits);
         assertSameAsFit(lenet, digits, new TrainingConfig(3, 16, 0.001, 7), batches(digits, false),
-                TrainingStep.Path.DL4J_BACKPROP);
+                TrainingStep.Path.CONVOLUTION_CHAIN);
+    }
+
+    static Stream<Arguments> convolutionChains() {
+        Activation relu = Activation.RELU;
+        WeightInit auto = WeightInit.AUTO;
+        return Stream.of(
+                Arguments.of("LeNet as bench trains it: 28×28, no padding", new TensorShape.Image(1, 28, 28),
+                        List.of(new ConvolutionSpec(6, 5, 5, 1, 1, Padding.VALID, relu, auto, 0, 0),
+                                new PoolingSpec(PoolType.MAX, 2),
+                                new ConvolutionSpec(8, 5, 5, 1, 1, Padding.VALID, relu, auto, 0, 0),
+                                new PoolingSpec(PoolType.MAX, 2), new FlattenSpec(),
+                                new DenseSpec(12, relu))),
+                Arguments.of("three channels, strides, same-size padding on odd sizes, tanh, L2",
+                        new TensorShape.Image(3, 9, 7),
+                        List.of(new ConvolutionSpec(4, 3, 2, 2, 1, Padding.SAME, Activation.TANH, auto, 0, 0.01),
+                                new PoolingSpec(PoolType.MAX, 3, 2, 2, 2, Padding.SAME),
+                                new ConvolutionSpec(5, 2, 2, 1, 2, Padding.VALID, Activation.SIGMOID, auto, 0, 0),
+                                new FlattenSpec(), new DenseSpec(6, Activation.IDENTITY))),
+                Arguments.of("pooling first, overlapping windows, Dense before the Output",
+                        new TensorShape.Image(2, 8, 8),
+                        List.of(new PoolingSpec(PoolType.MAX, 3, 3, 1, 1, Padding.VALID),
+                                new ConvolutionSpec(3, 3, 3, 1, 1, Padding.SAME, relu, auto, 0, 0),
+                                new FlattenSpec(), new DenseSpec(7, relu))),
+                Arguments.of("an image flattened with no convolution", new TensorShape.Image(2, 4, 4),
+                        List.of(new PoolingSpec(PoolType.MAX, 2), new FlattenSpec(), new DenseSpec(5, relu))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convolutionChains")
+    void convolutionChainsStepAsDl4jFits(String name, TensorShape.Image image, List<LayerSpec> layers) {
+        DataSignature data = DataSignature.table((int) image.elementCount(), 4);
+        NetworkGraph chain = NetworkGraph.chain(layers);
+        NetworkGraph graph = chain.withSpec(chain.nodesOfKind(LayerKind.INPUT).get(0).id(), new InputSpec(image));
+        assertSameAsFit(graph, data, new TrainingConfig(3, 16, 0.01, 7), batches(data, false),
+                TrainingStep.Path.CONVOLUTION_CHAIN);
     }
 
     @Test
