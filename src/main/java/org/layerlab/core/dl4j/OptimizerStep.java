@@ -344,7 +344,16 @@ final class OptimizerStep {
         }
     }
 
-    /** Adam, no penalties: the same arithmetic as the general loop. */
+    /** Values per piece of {@link #adam}: five pieces of this many floats fit a core's first-level cache. */
+    private static final int PIECE = 1024;
+
+    /**
+     * Adam, no penalties: the same arithmetic as the general loop, a piece at a time. Each piece is copied from ND4J's
+     * memory into Java arrays (one bulk copy per array), computed there and copied back: over Java arrays the JIT
+     * compiles the loop to AVX instructions that take eight values at once — square roots and divisions included,
+     * which bound the loop — where over the native memory it takes one value at a time. The results are the same
+     * floats.
+     */
     private static void adam(FloatBuffer w, FloatBuffer g, FloatBuffer s, int n, Coefficients c, int from, int to,
                              float divisor) {
         float beta1 = c.beta1;
@@ -355,15 +364,39 @@ final class OptimizerStep {
         float epsilon = c.epsilon;
         boolean powerOfTwo = isPowerOfTwo(divisor);
         float reciprocal = 1f / divisor;
-        for (int i = from; i < to; i++) {
-            float gradient = powerOfTwo ? g.get(i) * reciprocal : g.get(i) / divisor;
-            float m = beta1 * s.get(i) + gradient * oneMinusBeta1;
-            float v = beta2 * s.get(n + i) + gradient * gradient * oneMinusBeta2;
-            s.put(i, m);
-            s.put(n + i, v);
-            float update = (m * stepSize) / ((float) Math.sqrt(v) + epsilon);
-            g.put(i, update);
-            w.put(i, w.get(i) - update);
+        float[] weights = new float[PIECE];
+        float[] gradients = new float[PIECE];
+        float[] means = new float[PIECE];
+        float[] variances = new float[PIECE];
+        for (int start = from; start < to; start += PIECE) {
+            int length = Math.min(PIECE, to - start);
+            g.get(start, gradients, 0, length);
+            s.get(start, means, 0, length);
+            s.get(n + start, variances, 0, length);
+            w.get(start, weights, 0, length);
+            if (powerOfTwo) {
+                for (int k = 0; k < length; k++) {
+                    gradients[k] = gradients[k] * reciprocal;
+                }
+            } else {
+                for (int k = 0; k < length; k++) {
+                    gradients[k] = gradients[k] / divisor;
+                }
+            }
+            for (int k = 0; k < length; k++) {
+                float gradient = gradients[k];
+                float m = beta1 * means[k] + gradient * oneMinusBeta1;
+                float v = beta2 * variances[k] + gradient * gradient * oneMinusBeta2;
+                means[k] = m;
+                variances[k] = v;
+                float update = (m * stepSize) / ((float) Math.sqrt(v) + epsilon);
+                gradients[k] = update;
+                weights[k] = weights[k] - update;
+            }
+            g.put(start, gradients, 0, length);
+            s.put(start, means, 0, length);
+            s.put(n + start, variances, 0, length);
+            w.put(start, weights, 0, length);
         }
     }
 
