@@ -139,6 +139,9 @@ final class ChainBackprop {
                     return null;
                 }
                 MaxPoolingStage stage = new MaxPoolingStage(image, window);
+                if (!stages.isEmpty() && stages.get(stages.size() - 1) instanceof ConvolutionStage convolution) {
+                    stage.takeActivationOf(convolution);
+                }
                 stages.add(stage);
                 image = stage.outputLayout();
                 continue;

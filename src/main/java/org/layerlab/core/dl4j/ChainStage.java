@@ -162,63 +162,108 @@ abstract class ChainStage {
         return null;
     }
 
+    /**
+     * Values per piece of the element-wise loops below. They copy a piece of ND4J's memory into Java arrays (one bulk
+     * copy each), compute there and copy it back: over Java arrays the JIT compiles a loop to instructions that take
+     * eight values at once, where element by element through a {@link FloatBuffer} each value costs a bounds check and
+     * a call. (Measured in docs/performance.md: the Java loops were over half of a LeNet step before.)
+     */
+    static final int PIECE = 4096;
+
     /** {@code z += bias} per row ({@code bias} may be null), then the activation, in place. */
     static void addBiasAndActivate(FloatBuffer z, FloatBuffer bias, Activation activation, int rows, int columns) {
-        for (int r = 0; r < rows; r++) {
-            int offset = r * columns;
-            for (int c = 0; c < columns; c++) {
-                float value = z.get(offset + c);
-                if (bias != null) {
-                    value += bias.get(c);
-                }
-                z.put(offset + c, switch (activation) {
-                    case RELU -> value > 0f ? value : 0f;
-                    case TANH -> (float) Math.tanh(value);
-                    case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-value)));
-                    case IDENTITY -> value;
-                });
+        int total = rows * columns;
+        int piece = Math.max(1, PIECE / columns) * columns; // whole rows, so that the tiled biases line up
+        float[] values = new float[piece];
+        float[] biases = null;
+        if (bias != null) {
+            biases = new float[piece];
+            bias.get(0, biases, 0, columns);
+            for (int i = columns; i < piece; i++) {
+                biases[i] = biases[i - columns];
             }
+        }
+        for (int start = 0; start < total; start += piece) {
+            int length = Math.min(piece, total - start);
+            z.get(start, values, 0, length);
+            if (biases != null) {
+                for (int i = 0; i < length; i++) {
+                    values[i] += biases[i];
+                }
+            }
+            switch (activation) {
+                case RELU -> {
+                    for (int i = 0; i < length; i++) {
+                        values[i] = values[i] > 0f ? values[i] : 0f;
+                    }
+                }
+                case TANH -> {
+                    for (int i = 0; i < length; i++) {
+                        values[i] = (float) Math.tanh(values[i]);
+                    }
+                }
+                case SIGMOID -> {
+                    for (int i = 0; i < length; i++) {
+                        values[i] = (float) (1.0 / (1.0 + Math.exp(-values[i])));
+                    }
+                }
+                case IDENTITY -> {
+                }
+            }
+            z.put(start, values, 0, length);
         }
     }
 
     /** {@code error *= activation'(output)}, with the derivative written in terms of the activation's output. */
     static void throughActivation(FloatBuffer error, FloatBuffer output, Activation activation, int length) {
-        switch (activation) {
-            case RELU -> {
-                for (int i = 0; i < length; i++) {
-                    if (!(output.get(i) > 0f)) {
-                        error.put(i, 0f);
+        if (activation == Activation.IDENTITY) {
+            return;
+        }
+        float[] errors = new float[PIECE];
+        float[] outputs = new float[PIECE];
+        for (int start = 0; start < length; start += PIECE) {
+            int count = Math.min(PIECE, length - start);
+            error.get(start, errors, 0, count);
+            output.get(start, outputs, 0, count);
+            switch (activation) {
+                case RELU -> {
+                    for (int i = 0; i < count; i++) {
+                        errors[i] = outputs[i] > 0f ? errors[i] : 0f;
                     }
                 }
-            }
-            case TANH -> {
-                for (int i = 0; i < length; i++) {
-                    float a = output.get(i);
-                    error.put(i, error.get(i) * (1f - a * a));
+                case TANH -> {
+                    for (int i = 0; i < count; i++) {
+                        errors[i] = errors[i] * (1f - outputs[i] * outputs[i]);
+                    }
+                }
+                case SIGMOID -> {
+                    for (int i = 0; i < count; i++) {
+                        errors[i] = errors[i] * (outputs[i] * (1f - outputs[i]));
+                    }
+                }
+                default -> {
                 }
             }
-            case SIGMOID -> {
-                for (int i = 0; i < length; i++) {
-                    float a = output.get(i);
-                    error.put(i, error.get(i) * (a * (1f - a)));
-                }
-            }
-            case IDENTITY -> {
-            }
+            error.put(start, errors, 0, count);
         }
     }
 
-    /** {@code target[c] = Σ_r values[r][c]}. */
+    /** {@code target[c] = Σ_r values[r][c]}, adding the rows in order. */
     static void sumRows(FloatBuffer values, FloatBuffer target, int rows, int columns) {
-        for (int c = 0; c < columns; c++) {
-            target.put(c, 0f);
-        }
-        for (int r = 0; r < rows; r++) {
-            int offset = r * columns;
-            for (int c = 0; c < columns; c++) {
-                target.put(c, target.get(c) + values.get(offset + c));
+        float[] sums = new float[columns];
+        int rowsPerPiece = Math.max(1, PIECE / columns);
+        float[] piece = new float[rowsPerPiece * columns];
+        for (int first = 0; first < rows; first += rowsPerPiece) {
+            int count = Math.min(rowsPerPiece, rows - first);
+            values.get(first * columns, piece, 0, count * columns);
+            for (int r = 0; r < count; r++) {
+                int offset = r * columns;
+                for (int c = 0; c < columns; c++) {
+                    sums[c] += piece[offset + c];
+                }
             }
         }
+        target.put(0, sums, 0, columns);
     }
 
     private static final float[] ZEROS = new float[4096];

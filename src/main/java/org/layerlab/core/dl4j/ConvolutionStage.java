@@ -36,6 +36,8 @@ final class ConvolutionStage extends ChainStage {
     private final FloatBuffer weightGradient;
     private final FloatBuffer biasGradient;
     private final Activation activation;
+    /** Whether a max pooling right after does the bias and activation ({@link MaxPoolingStage#takeActivationOf}). */
+    private boolean activationLeftToNextStage;
     private final INDArray filterMatrix;
     private final FloatBuffer filterFloats;
     private final INDArray filterGradientMatrix;
@@ -67,6 +69,23 @@ final class ConvolutionStage extends ChainStage {
         }
         this.filterFloats = floatsOf(filterMatrix);
         this.filterGradientFloats = floatsOf(filterGradientMatrix);
+    }
+
+    Activation activation() {
+        return activation;
+    }
+
+    FloatBuffer bias() {
+        return bias;
+    }
+
+    FloatBuffer biasGradient() {
+        return biasGradient;
+    }
+
+    /** From now on the output is the bare product; the next stage adds the biases and applies the activation. */
+    void leaveActivationToNextStage() {
+        activationLeftToNextStage = true;
     }
 
     /** The layout of this stage's output: its filters' channels, pixel by pixel. */
@@ -109,17 +128,21 @@ final class ConvolutionStage extends ChainStage {
         copyFiltersInWindowOrder();
         im2col(input.valueFloats(), scratch.windowFloats(), rows);
         Nd4j.gemm(scratch.windows(), filterMatrix, scratch.outputMatrix(), false, true, 1.0, 0.0);
-        addBiasAndActivate(output.valueFloats(), bias, activation, pixels(rows), filters);
+        if (!activationLeftToNextStage) {
+            addBiasAndActivate(output.valueFloats(), bias, activation, pixels(rows), filters);
+        }
     }
 
     @Override
     void backward(Signal input, Signal output, int rows, boolean needInputError) {
         Scratch scratch = scratchFor(rows, output);
         FloatBuffer error = output.errorValues();
-        throughActivation(error, output.valueFloats(), activation, pixels(rows) * filters);
+        if (!activationLeftToNextStage) {
+            throughActivation(error, output.valueFloats(), activation, pixels(rows) * filters);
+        }
         Nd4j.gemm(scratch.errorMatrix(), scratch.windows(), filterGradientMatrix, true, false, 1.0, 0.0);
         copyFilterGradientInDl4jOrder();
-        if (biasGradient != null) {
+        if (biasGradient != null && !activationLeftToNextStage) {
             sumRows(error, biasGradient, pixels(rows), filters);
         }
         if (needInputError) {
@@ -223,6 +246,7 @@ final class ConvolutionStage extends ChainStage {
         int rowStride = in.rowStride();
         int columnStride = in.columnStride();
         int channelStride = in.channelStride();
+        float[] windowError = new float[windowSize];
         int row = 0;
         for (int n = 0; n < rows; n++) {
             int image = n * in.size();
@@ -230,6 +254,7 @@ final class ConvolutionStage extends ChainStage {
                 int y0 = oy * window.strideHeight() - window.padTop();
                 for (int ox = 0; ox < window.outputWidth(); ox++, row++) {
                     int x0 = ox * window.strideWidth() - window.padLeft();
+                    windowErrors.get(row * windowSize, windowError, 0, windowSize);
                     for (int i = 0; i < kh; i++) {
                         int y = y0 + i;
                         if (y < 0 || y >= height) {
@@ -240,10 +265,10 @@ final class ConvolutionStage extends ChainStage {
                             if (x < 0 || x >= width) {
                                 continue;
                             }
-                            int k = row * windowSize + (i * kw + j) * channels;
+                            int k = (i * kw + j) * channels;
                             int pixel = image + y * rowStride + x * columnStride;
                             for (int c = 0; c < channels; c++) {
-                                inputError[pixel + c * channelStride] += windowErrors.get(k + c);
+                                inputError[pixel + c * channelStride] += windowError[k + c];
                             }
                         }
                     }

@@ -121,6 +121,9 @@ class TrainingStepTest {
                         new TensorShape.Image(2, 8, 8),
                         List.of(new PoolingSpec(PoolType.MAX, 3, 3, 1, 1, Padding.VALID),
                                 new ConvolutionSpec(3, 3, 3, 1, 1, Padding.SAME, relu, auto, 0, 0),
+                                new PoolingSpec(PoolType.MAX, 3, 3, 1, 1, Padding.SAME),
+                                new ConvolutionSpec(3, 2, 2, 1, 1, Padding.VALID, Activation.IDENTITY, auto, 0, 0),
+                                new PoolingSpec(PoolType.MAX, 2, 2, 1, 1, Padding.VALID),
                                 new FlattenSpec(), new DenseSpec(7, relu))),
                 Arguments.of("an image flattened with no convolution", new TensorShape.Image(2, 4, 4),
                         List.of(new PoolingSpec(PoolType.MAX, 2), new FlattenSpec(), new DenseSpec(5, relu))));
