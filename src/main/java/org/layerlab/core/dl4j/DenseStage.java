@@ -2,7 +2,6 @@ package org.layerlab.core.dl4j;
 
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A Dense or Output layer of a {@link ChainBackprop}: {@code output = activation(input × W + b)} as one native matrix
@@ -52,7 +51,7 @@ final class DenseStage extends ChainStage {
 
     @Override
     void forward(Signal input, Signal output, int rows) {
-        Nd4j.gemm(input.values(), weights, output.values(), false, false, 1.0, 0.0);
+        MatrixProduct.multiply(input.values(), false, weights, false, output.values());
         addBiasAndActivate(output.valueFloats(), bias, activation, rows, out);
     }
 
@@ -60,13 +59,13 @@ final class DenseStage extends ChainStage {
     void backward(Signal input, Signal output, int rows, boolean needInputError) {
         FloatBuffer error = output.errorValues();
         throughActivation(error, output.valueFloats(), activation, rows * out);
-        Nd4j.gemm(input.values(), output.error(), weightGradient, true, false, 1.0, 0.0);
+        MatrixProduct.multiply(input.values(), true, output.error(), false, weightGradient);
         if (biasGradient != null) {
             sumRows(error, biasGradient, rows, out);
         }
         if (needInputError) {
             // Nothing needs the error at the network's input, so the first stage never computes it.
-            Nd4j.gemm(output.error(), weights, input.error(), false, true, 1.0, 0.0);
+            MatrixProduct.multiply(output.error(), false, weights, true, input.error());
         }
     }
 }
