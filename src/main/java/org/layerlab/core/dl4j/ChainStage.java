@@ -173,7 +173,8 @@ abstract class ChainStage {
     /** {@code z += bias} per row ({@code bias} may be null), then the activation, in place. */
     static void addBiasAndActivate(FloatBuffer z, FloatBuffer bias, Activation activation, int rows, int columns) {
         int total = rows * columns;
-        int piece = Math.max(1, PIECE / columns) * columns; // whole rows, so that the tiled biases line up
+        // Whole rows, so that the tiled biases line up; no more than there is.
+        int piece = Math.min(rows, Math.max(1, PIECE / columns)) * columns;
         float[] values = new float[piece];
         float[] biases = null;
         if (bias != null) {
@@ -219,8 +220,8 @@ abstract class ChainStage {
         if (activation == Activation.IDENTITY) {
             return;
         }
-        float[] errors = new float[PIECE];
-        float[] outputs = new float[PIECE];
+        float[] errors = new float[Math.min(PIECE, length)];
+        float[] outputs = new float[Math.min(PIECE, length)];
         for (int start = 0; start < length; start += PIECE) {
             int count = Math.min(PIECE, length - start);
             error.get(start, errors, 0, count);
@@ -251,7 +252,7 @@ abstract class ChainStage {
     /** {@code target[c] = Σ_r values[r][c]}, adding the rows in order. */
     static void sumRows(FloatBuffer values, FloatBuffer target, int rows, int columns) {
         float[] sums = new float[columns];
-        int rowsPerPiece = Math.max(1, PIECE / columns);
+        int rowsPerPiece = Math.min(rows, Math.max(1, PIECE / columns));
         float[] piece = new float[rowsPerPiece * columns];
         for (int first = 0; first < rows; first += rowsPerPiece) {
             int count = Math.min(rowsPerPiece, rows - first);

@@ -61,4 +61,18 @@ class TemplateTrainingTest {
 
         assertThat(trainAndTest("lenet", experiment)).isGreaterThanOrEqualTo(0.85);
     }
+
+    @Test
+    void theLeNetTemplateGivesTheSameRunWithTheSameSeed() {
+        PreparedExperiment experiment = digits("lenet", new TrainingConfig(2, 32, 0.01, 42));
+        TrainingResult first = new Dl4jTrainer().train(experiment.data(), experiment.project().network(),
+                experiment.project().training(), null, new RunControl());
+        TrainingResult second = new Dl4jTrainer().train(experiment.data(), experiment.project().network(),
+                experiment.project().training(), null, new RunControl());
+        assertThat(first.history()).hasSize(2);
+        assertThat(first.history().stream().map(e -> e.trainLoss()).toList())
+                .containsExactlyElementsOf(second.history().stream().map(e -> e.trainLoss()).toList());
+        assertThat(first.model().predictProbabilities(experiment.data().test()))
+                .isEqualTo(second.model().predictProbabilities(experiment.data().test()));
+    }
 }
