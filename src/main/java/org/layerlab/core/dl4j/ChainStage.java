@@ -195,7 +195,7 @@ abstract class ChainStage {
             switch (activation) {
                 case RELU -> {
                     for (int i = 0; i < length; i++) {
-                        values[i] = values[i] > 0f ? values[i] : 0f;
+                        values[i] = Math.max(values[i], 0f); // vectorises; a NaN stays, so divergence shows
                     }
                 }
                 case TANH -> {
