@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.layerlab.core.dl4j.NativeBuild;
 
 /**
  * Entry point of {@code layerlab.jar}: with no arguments it opens the app, with arguments it runs the command
@@ -12,7 +14,8 @@ import java.util.List;
  *
  * <p>Before anything loads ND4J it makes sure OpenMP threads wait passively (see docs/decisions/0002): the
  * setting is read only when the native library loads, so if the environment lacks it, LayerLab starts itself
- * once more with it set. The same relaunch adds the garbage-collector options of {@link #GC_OPTIONS}.
+ * once more with it set. The same relaunch adds the garbage-collector options of {@link #GC_OPTIONS} and, on a
+ * processor with AVX-512, asks OpenBLAS for its AVX-512 kernels ({@link NativeBuild#wantedBlasCoreType()}).
  */
 public final class Main {
     static final String WAIT_POLICY = "OMP_WAIT_POLICY";
@@ -42,13 +45,15 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        org.layerlab.core.dl4j.NativeBuild.configure();
+        NativeBuild.configure();
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> missing = missingOptions(jvmOptions);
+        Optional<String> blasCoreType = NativeBuild.wantedBlasCoreType();
         boolean needsRelaunch = System.getenv(WAIT_POLICY) == null || System.getenv(BLAS_THREAD_TIMEOUT) == null
+                || (blasCoreType.isPresent() && System.getenv(NativeBuild.BLAS_CORE_TYPE) == null)
                 || !missing.isEmpty();
         if (needsRelaunch && !Boolean.getBoolean(NO_RELAUNCH)) {
-            Integer exitCode = relaunchWithPassiveThreads(jvmOptions, missing, args);
+            Integer exitCode = relaunchWithPassiveThreads(jvmOptions, missing, blasCoreType, args);
             if (exitCode != null) {
                 System.exit(exitCode);
             }
@@ -84,8 +89,11 @@ public final class Main {
         return equals < 0 ? name : name.substring(0, equals);
     }
 
-    /** Runs this same program in a child JVM with the OpenMP and GC settings; null if that is not possible. */
-    private static Integer relaunchWithPassiveThreads(List<String> jvmOptions, List<String> missing, String[] args) {
+    /**
+     * Runs this same program in a child JVM with the OpenMP, OpenBLAS and GC settings; null if that is not possible.
+     */
+    private static Integer relaunchWithPassiveThreads(List<String> jvmOptions, List<String> missing,
+                                                      Optional<String> blasCoreType, String[] args) {
         try {
             // The java launcher of this runtime (also inside a jpackage image, which keeps bin/java for this).
             Path launcher = Path.of(System.getProperty("java.home"), "bin",
@@ -105,6 +113,7 @@ public final class Main {
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
             builder.environment().putIfAbsent(WAIT_POLICY, "PASSIVE");
             builder.environment().putIfAbsent(BLAS_THREAD_TIMEOUT, "4");
+            blasCoreType.ifPresent(type -> builder.environment().putIfAbsent(NativeBuild.BLAS_CORE_TYPE, type));
             Process child = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
             return child.waitFor();

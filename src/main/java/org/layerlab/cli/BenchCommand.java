@@ -77,9 +77,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PreparedData data = mnistData(mnist, limit);
         out.printf(Locale.ROOT, "MNIST: %,d training and %,d test images; batch 64, Adam 0.001, seed 42; %s; "
-                        + "OMP_WAIT_POLICY=%s; OPENBLAS_THREAD_TIMEOUT=%s; %d cores; backend %s%n", data.train().rows(),
-                data.test().rows(), PlainDl4jFit.dataType(), System.getenv("OMP_WAIT_POLICY"),
-                System.getenv("OPENBLAS_THREAD_TIMEOUT"),
+                        + "OMP_WAIT_POLICY=%s; OPENBLAS_THREAD_TIMEOUT=%s; OPENBLAS_CORETYPE=%s; %d cores; backend %s%n",
+                data.train().rows(), data.test().rows(), PlainDl4jFit.dataType(), System.getenv("OMP_WAIT_POLICY"),
+                System.getenv("OPENBLAS_THREAD_TIMEOUT"), System.getenv("OPENBLAS_CORETYPE"),
                 Runtime.getRuntime().availableProcessors(), new Dl4jTrainer().backend().summary());
         out.flush();
         for (String name : net.equals("both") ? List.of("mlp", "cnn") : List.of(net)) {

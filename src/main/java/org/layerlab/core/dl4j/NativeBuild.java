@@ -1,6 +1,13 @@
 package org.layerlab.core.dl4j;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Chooses ND4J's native build and turns on DL4J's oneDNN layer helpers. Must run before ND4J loads: JavaCPP reads
@@ -30,6 +37,43 @@ public final class NativeBuild {
         if (System.getProperty(HELPERS_DISABLE) == null) {
             System.setProperty(HELPERS_DISABLE, "false");
         }
+    }
+
+    /** The environment variable that tells OpenBLAS which processor's kernels to use. */
+    public static final String BLAS_CORE_TYPE = "OPENBLAS_CORETYPE";
+    /** The AVX-512 extensions OpenBLAS's SkylakeX kernels use. */
+    private static final Set<String> SKYLAKE_X_FLAGS = Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq",
+            "avx512vl");
+
+    /**
+     * The OpenBLAS kernels LayerLab asks for on this processor ({@value #BLAS_CORE_TYPE}), or empty to let OpenBLAS
+     * choose. Must be in the environment before OpenBLAS loads, so {@link org.layerlab.Main} sets it when it starts
+     * itself once more.
+     *
+     * <p>Why (docs/decisions/0029): the OpenBLAS inside ND4J 1.0.0-M2.1 (0.3.19) does not know AMD's Zen 4 and runs
+     * its AVX2 kernels for "Zen" on it, though the processor has AVX-512; its SkylakeX kernels trained the MNIST MLP
+     * 15–20% faster there. A processor with the AVX-512 extensions those kernels use gets them; on one OpenBLAS
+     * already recognises (Intel's Skylake-X and later) that is what it would choose anyway.
+     */
+    public static Optional<String> wantedBlasCoreType() {
+        try {
+            return blasCoreTypeFor(Files.readString(Path.of("/proc/cpuinfo")));
+        } catch (IOException | RuntimeException notLinux) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #wantedBlasCoreType()} for a processor described as Linux's {@code /proc/cpuinfo} describes it. */
+    static Optional<String> blasCoreTypeFor(String cpuinfo) {
+        for (String line : cpuinfo.split("\n")) {
+            if (line.startsWith("flags")) {
+                int colon = line.indexOf(':');
+                Set<String> flags = Arrays.stream(line.substring(colon + 1).trim().split("\\s+"))
+                        .collect(Collectors.toSet());
+                return flags.containsAll(SKYLAKE_X_FLAGS) ? Optional.of("SKYLAKEX") : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when ND4J runs (or will run) its oneDNN build with DL4J's layer helpers on. */

@@ -34,6 +34,20 @@ class NativeBuildTest {
     }
 
     @Test
+    void aProcessorWithAvx512GetsOpenBlasSkylakeXKernelsAndOneWithoutItIsLeftToOpenBlas() {
+        String zen4 = "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 17\n"
+                + "flags\t\t: fpu sse2 avx avx2 fma avx512f avx512dq avx512ifma avx512cd avx512bw avx512vl "
+                + "avx512vbmi\nbogomips\t: 4800.00\n";
+        String zen3 = "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 1\n"
+                + "flags\t\t: fpu sse2 avx avx2 fma\n";
+        String avx512WithoutByteWords = "flags\t\t: avx2 avx512f avx512cd\n"; // Xeon Phi: SkylakeX kernels need BW
+        assertThat(NativeBuild.blasCoreTypeFor(zen4)).contains("SKYLAKEX");
+        assertThat(NativeBuild.blasCoreTypeFor(zen3)).isEmpty();
+        assertThat(NativeBuild.blasCoreTypeFor(avx512WithoutByteWords)).isEmpty();
+        assertThat(NativeBuild.blasCoreTypeFor("")).isEmpty();
+    }
+
+    @Test
     void theOneDnnBuildIsChosenAndNamedInTheBackendLine() {
         assertThat(NativeBuild.oneDnnBindingsPresent()).isTrue();
         assertThat(NativeBuild.oneDnnActive()).isTrue();
