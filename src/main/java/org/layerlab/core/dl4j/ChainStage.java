@@ -228,8 +228,12 @@ abstract class ChainStage {
             output.get(start, outputs, 0, count);
             switch (activation) {
                 case RELU -> {
+                    // The ReLU's output is 0 or positive: the error passes where it is positive. Without a branch
+                    // (which units are active is a coin toss the processor mispredicts half the time): the output's
+                    // bits minus one are negative exactly when it is +0, and then the mask clears the error.
                     for (int i = 0; i < count; i++) {
-                        errors[i] = outputs[i] > 0f ? errors[i] : 0f;
+                        int keep = ~((Float.floatToRawIntBits(outputs[i]) - 1) >> 31);
+                        errors[i] = Float.intBitsToFloat(Float.floatToRawIntBits(errors[i]) & keep);
                     }
                 }
                 case TANH -> {
