@@ -1,5 +1,6 @@
 package org.layerlab.core.dl4j;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -213,6 +214,14 @@ final class ChainBackprop {
         return new ChainBackprop(network, stages, loss, clip);
     }
 
+    /**
+     * Whether a minibatch of {@code rows} rows fits the chain's arrays: each is read through a Java buffer, whose
+     * indices stop at 2³¹ bytes (a convolution's windows of a large minibatch of large images can be more).
+     */
+    boolean canTake(int rows) {
+        return stages.stream().allMatch(stage -> stage.largestArray(rows) <= Integer.MAX_VALUE / Float.BYTES);
+    }
+
     /** Whether the chain has a convolution or pooling (else it is all Dense layers). */
     boolean hasImageStages() {
         return stages.stream().anyMatch(stage -> !(stage instanceof DenseStage));
@@ -233,15 +242,19 @@ final class ChainBackprop {
             current = signals.get(s);
         }
 
-        FloatBuffer target = NativeFloats.of(labels.dataType() == DataType.FLOAT && labels.ordering() == 'c'
-                && labels.elementWiseStride() == 1 ? labels : labels.castTo(DataType.FLOAT).dup('c')).values();
+        NativeFloats target = NativeFloats.of(labels.dataType() == DataType.FLOAT && labels.ordering() == 'c'
+                && labels.elementWiseStride() == 1 ? labels : labels.castTo(DataType.FLOAT).dup('c'));
         int outputs = stages.get(stages.size() - 1).outputWidth();
-        double lossSum = lossAndItsGradient(current.valueFloats(), target, rows, outputs);
+        double lossSum = lossAndItsGradient(current.valueFloats(), target.values(), rows, outputs);
 
         // Backwards: each stage turns the error at its output into its gradients and the error at its input.
         for (int s = stages.size() - 1; s >= 0; s--) {
             stages.get(s).backward(s == 0 ? input : signals.get(s - 1), signals.get(s), rows, s > 0);
         }
+        // A float buffer over ND4J's memory does not keep its array alive; copies made here (labels or features in
+        // another type or order) must stay until the last read, or the collector may free their memory under it.
+        Reference.reachabilityFence(target);
+        Reference.reachabilityFence(input);
         double score = lossSum / (network.conf().isMiniBatch() ? rows : 1);
         return score + network.calcRegularizationScore(true);
     }

@@ -103,8 +103,8 @@ abstract class ChainStage {
             if (mode == org.deeplearning4j.nn.conf.ConvolutionMode.Same) {
                 outHeight = (height + stride[0] - 1) / stride[0];
                 outWidth = (width + stride[1] - 1) / stride[1];
-                top = Math.max(0, ((outHeight - 1) * stride[0] + kernel[0] - height) / 2);
-                left = Math.max(0, ((outWidth - 1) * stride[1] + kernel[1] - width) / 2);
+                top = ((outHeight - 1) * stride[0] + kernel[0] - height) / 2;
+                left = ((outWidth - 1) * stride[1] + kernel[1] - width) / 2;
             } else if (mode == org.deeplearning4j.nn.conf.ConvolutionMode.Truncate) {
                 top = padding == null ? 0 : padding[0];
                 left = padding == null ? 0 : padding[1];
@@ -113,7 +113,9 @@ abstract class ChainStage {
             } else {
                 return null;
             }
-            if (outHeight < 1 || outWidth < 1) {
+            // Negative padding (a window smaller than its stride, "same size") or padding as wide as a window (a
+            // window with nothing of the image in it) are left to DL4J.
+            if (outHeight < 1 || outWidth < 1 || top < 0 || left < 0 || top >= kernel[0] || left >= kernel[1]) {
                 return null;
             }
             return new Window(kernel[0], kernel[1], stride[0], stride[1], top, left, outHeight, outWidth);
@@ -125,6 +127,11 @@ abstract class ChainStage {
 
     /** Values per row this stage writes. */
     abstract int outputWidth();
+
+    /** The most values any one array of this stage holds for a minibatch of {@code rows} rows. */
+    long largestArray(int rows) {
+        return (long) rows * Math.max(inputWidth(), outputWidth());
+    }
 
     /** Whether {@link #forward} reads its input's {@link Signal#valueFloats()} (so the network's input needs them). */
     abstract boolean readsInputFloats();
@@ -139,7 +146,10 @@ abstract class ChainStage {
      */
     abstract void backward(Signal input, Signal output, int rows, boolean needInputError);
 
-    /** A float buffer over an array's memory (element 0 first); the array must be float and contiguous. */
+    /**
+     * A float buffer over an array's memory (element 0 first); the array must be float and contiguous. The buffer does
+     * not keep the array alive: the caller holds the array as long as it uses the buffer.
+     */
     static FloatBuffer floatsOf(INDArray array) {
         return NativeFloats.of(array).values();
     }
@@ -228,9 +238,11 @@ abstract class ChainStage {
             output.get(start, outputs, 0, count);
             switch (activation) {
                 case RELU -> {
-                    // The ReLU's output is 0 or positive: the error passes where it is positive. Without a branch
-                    // (which units are active is a coin toss the processor mispredicts half the time): the output's
-                    // bits minus one are negative exactly when it is +0, and then the mask clears the error.
+                    // A ReLU's output is +0 or positive (or NaN): the error passes where it is positive. Without a
+                    // branch (which units are active is a coin toss the processor mispredicts half the time): for
+                    // such an output, its bits minus one are negative exactly when it is +0, and then the mask clears
+                    // the error. (A NaN output lets the error through, where DL4J would stop it; the run is lost
+                    // either way, and its score says so.)
                     for (int i = 0; i < count; i++) {
                         int keep = ~((Float.floatToRawIntBits(outputs[i]) - 1) >> 31);
                         errors[i] = Float.intBitsToFloat(Float.floatToRawIntBits(errors[i]) & keep);

@@ -108,6 +108,12 @@ final class ConvolutionStage extends ChainStage {
         return true;
     }
 
+    @Override
+    long largestArray(int rows) {
+        return Math.max(super.largestArray(rows), (long) rows * window.outputHeight() * window.outputWidth()
+                * windowSize);
+    }
+
     private int pixels(int rows) {
         return rows * window.outputHeight() * window.outputWidth();
     }
@@ -155,33 +161,30 @@ final class ConvolutionStage extends ChainStage {
 
     /** DL4J's {@code [f, c, i, j]} → the windows' order {@code [f, (i, j, c)]}. */
     private void copyFiltersInWindowOrder() {
-        int channels = in.channels();
-        int kh = window.kernelHeight();
-        int kw = window.kernelWidth();
-        int source = 0;
-        for (int f = 0; f < filters; f++) {
-            for (int c = 0; c < channels; c++) {
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        filterFloats.put(f * windowSize + (i * kw + j) * channels + c, weights.get(source++));
-                    }
-                }
-            }
-        }
+        reorderFilters(weights, filterFloats, true);
     }
 
     /** The windows' order {@code [f, (i, j, c)]} → DL4J's {@code [f, c, i, j]}. */
     private void copyFilterGradientInDl4jOrder() {
+        reorderFilters(weightGradient, filterGradientFloats, false);
+    }
+
+    /** Copies filters between DL4J's order and the windows' order, in the direction asked. */
+    private void reorderFilters(FloatBuffer dl4jOrder, FloatBuffer windowOrder, boolean toWindowOrder) {
         int channels = in.channels();
         int kh = window.kernelHeight();
         int kw = window.kernelWidth();
-        int target = 0;
+        int place = 0;
         for (int f = 0; f < filters; f++) {
             for (int c = 0; c < channels; c++) {
                 for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        weightGradient.put(target++,
-                                filterGradientFloats.get(f * windowSize + (i * kw + j) * channels + c));
+                    for (int j = 0; j < kw; j++, place++) {
+                        int inWindow = f * windowSize + (i * kw + j) * channels + c;
+                        if (toWindowOrder) {
+                            windowOrder.put(inWindow, dl4jOrder.get(place));
+                        } else {
+                            dl4jOrder.put(place, windowOrder.get(inWindow));
+                        }
                     }
                 }
             }

@@ -11,8 +11,10 @@ import java.util.Map;
  *
  * <p>Right after a convolution it also does the convolution's bias and activation ({@link #takeActivationOf}): every
  * activation LayerLab computes never decreases, so the largest of {@code f(z + b)} over a window is
- * {@code f(max z + b)} and comes from the same place. Done on the pooled values, that is a quarter of the work for a
- * 2×2 window, and the convolution's large output is read once instead of three times — it was most of a LeNet step.
+ * {@code f(max z + b)}. Done on the pooled values, that is a quarter of the work for a 2×2 window, and the
+ * convolution's large output is read once instead of three times — it was most of a LeNet step. The winner is the
+ * same place as DL4J's unless two values differ before the bias or activation and not after it (rounding, or a ReLU
+ * at zero, where the error is zero anyway): then DL4J's first one wins and here the larger.
  */
 final class MaxPoolingStage extends ChainStage {
 
@@ -112,8 +114,9 @@ final class MaxPoolingStage extends ChainStage {
                                 float best = pooled[o + c];
                                 // Without a branch (which of two values is larger is a coin toss the processor
                                 // mispredicts half the time: this loop took 3 ms a LeNet minibatch): `larger` is 1
-                                // when value > best, from the sign of best − value, so the first largest value
-                                // wins, as in DL4J. A NaN stays in the output (Math.max), so a diverging run shows.
+                                // when value > best, from the sign of best − value, so of equal values the first
+                                // wins, as in DL4J (except −0 after +0 and two equal infinities, where the later
+                                // one does). A NaN stays in the output (Math.max), so a diverging run shows.
                                 int larger = Float.floatToRawIntBits(best - value) >>> 31;
                                 pooled[o + c] = Math.max(best, value);
                                 chosen[o + c] += larger * (place + c * in.channelStride() - chosen[o + c]);

@@ -344,7 +344,7 @@ final class OptimizerStep {
         }
     }
 
-    /** Values per piece of {@link #adam}: five pieces of this many floats fit a core's first-level cache. */
+    /** Values per piece of {@link #adam}: its four pieces of this many floats fit a core's first-level cache. */
     private static final int PIECE = 1024;
 
     /**

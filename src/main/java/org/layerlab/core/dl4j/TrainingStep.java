@@ -115,7 +115,8 @@ final class TrainingStep {
         int iteration = network.getIterationCount();
         int epoch = network.getEpochCount();
         double score;
-        if (backprop != null) {
+        boolean byChain = backprop != null && backprop.canTake((int) features.size(0));
+        if (byChain) {
             score = backprop.computeGradientAndScore(features, labels);
         } else {
             network.setInputs(features);
@@ -126,7 +127,7 @@ final class TrainingStep {
         optimizer.apply(iteration, epoch, (int) features.size(0));
         network.setScore(score);
         BaseOptimizer.incrementIterationCount(network, 1);
-        if (backprop == null) {
+        if (!byChain) {
             network.clearLayersStates(); // as fit does: the inputs and activations kept for backprop go
         }
     }

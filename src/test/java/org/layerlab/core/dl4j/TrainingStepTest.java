@@ -140,6 +140,38 @@ class TrainingStepTest {
     }
 
     @Test
+    void aConvolutionChainOnMostlyBlankImagesStepsAsDl4jFits() {
+        // Like MNIST: most pixels exactly 0, so pooling windows hold ties (blank windows give equal outputs).
+        TensorShape.Image image = new TensorShape.Image(1, 12, 12);
+        DataSignature data = DataSignature.table((int) image.elementCount(), 4);
+        NetworkGraph chain = NetworkGraph.chain(List.of(
+                new ConvolutionSpec(4, 3, 3, 1, 1, Padding.VALID, Activation.RELU, WeightInit.AUTO, 0, 0),
+                new PoolingSpec(PoolType.MAX, 2), new FlattenSpec(), new DenseSpec(6, Activation.RELU)));
+        NetworkGraph graph = chain.withSpec(chain.nodesOfKind(LayerKind.INPUT).get(0).id(), new InputSpec(image));
+        List<DataSet> batches = batches(data, false);
+        Random random = new Random(5);
+        for (DataSet batch : batches) {
+            INDArray features = batch.getFeatures();
+            for (long i = 0; i < features.length(); i++) {
+                features.putScalar(i, random.nextDouble() < 0.7 ? 0 : random.nextFloat());
+            }
+        }
+        assertSameAsFit(graph, data, new TrainingConfig(3, 16, 0.01, 7), batches, TrainingStep.Path.CONVOLUTION_CHAIN);
+    }
+
+    @Test
+    void aMinibatchTooLargeForTheChainsArraysIsLeftToDl4j() {
+        DataSignature digits = DataSignature.table(64, 10);
+        NetworkGraph lenet = Templates.find("lenet").orElseThrow().buildFor(digits);
+        ChainBackprop chain = ChainBackprop.forNetwork(Dl4jNetworkFactory.create(lenet, digits,
+                new TrainingConfig(1, 16, 0.001, 7)));
+        assertThat(chain).isNotNull();
+        assertThat(chain.canTake(64)).isTrue();
+        // 8×8 images, 3×3 windows of 6 channels after pooling: 4×4×54 values a row in the second convolution's windows.
+        assertThat(chain.canTake(1_000_000)).isFalse();
+    }
+
+    @Test
     void aRecurrentNetworkUsesDl4jsBackpropAndTheJavaOptimizer() {
         DataSignature digits = DataSignature.table(64, 10);
         NetworkGraph lstm = Templates.find("lstm").orElseThrow().buildFor(digits);
