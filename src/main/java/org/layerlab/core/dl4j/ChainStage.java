@@ -180,15 +180,27 @@ abstract class ChainStage {
      */
     static final int PIECE = 4096;
 
+    /**
+     * The Java arrays the element-wise loops copy pieces into, the stage's own: made once, not per call (a step calls
+     * them a dozen times, and fresh arrays would fill the young generation a collection every few dozen steps).
+     */
+    private final float[] firstPiece = new float[PIECE];
+    private final float[] secondPiece = new float[PIECE];
+
+    /** {@code own}, or a new array when a piece must be longer (a row wider than {@link #PIECE}). */
+    private static float[] atLeast(float[] own, int length) {
+        return own.length >= length ? own : new float[length];
+    }
+
     /** {@code z += bias} per row ({@code bias} may be null), then the activation, in place. */
-    static void addBiasAndActivate(FloatBuffer z, FloatBuffer bias, Activation activation, int rows, int columns) {
+    void addBiasAndActivate(FloatBuffer z, FloatBuffer bias, Activation activation, int rows, int columns) {
         int total = rows * columns;
         // Whole rows, so that the tiled biases line up; no more than there is.
         int piece = Math.min(rows, Math.max(1, PIECE / columns)) * columns;
-        float[] values = new float[piece];
+        float[] values = atLeast(firstPiece, piece);
         float[] biases = null;
         if (bias != null) {
-            biases = new float[piece];
+            biases = atLeast(secondPiece, piece);
             bias.get(0, biases, 0, columns);
             for (int i = columns; i < piece; i++) {
                 biases[i] = biases[i - columns];
@@ -226,12 +238,12 @@ abstract class ChainStage {
     }
 
     /** {@code error *= activation'(output)}, with the derivative written in terms of the activation's output. */
-    static void throughActivation(FloatBuffer error, FloatBuffer output, Activation activation, int length) {
+    void throughActivation(FloatBuffer error, FloatBuffer output, Activation activation, int length) {
         if (activation == Activation.IDENTITY) {
             return;
         }
-        float[] errors = new float[Math.min(PIECE, length)];
-        float[] outputs = new float[Math.min(PIECE, length)];
+        float[] errors = firstPiece;
+        float[] outputs = secondPiece;
         for (int start = 0; start < length; start += PIECE) {
             int count = Math.min(PIECE, length - start);
             error.get(start, errors, 0, count);
@@ -266,10 +278,10 @@ abstract class ChainStage {
     }
 
     /** {@code target[c] = Σ_r values[r][c]}, adding the rows in order. */
-    static void sumRows(FloatBuffer values, FloatBuffer target, int rows, int columns) {
+    void sumRows(FloatBuffer values, FloatBuffer target, int rows, int columns) {
         float[] sums = new float[columns];
         int rowsPerPiece = Math.min(rows, Math.max(1, PIECE / columns));
-        float[] piece = new float[rowsPerPiece * columns];
+        float[] piece = atLeast(firstPiece, rowsPerPiece * columns);
         for (int first = 0; first < rows; first += rowsPerPiece) {
             int count = Math.min(rowsPerPiece, rows - first);
             values.get(first * columns, piece, 0, count * columns);

@@ -288,7 +288,7 @@ final class OptimizerStep {
      * Parameters {@code from}..{@code to} of the block (block-relative), one optimizer step each. Adam without
      * penalties, the common case, has a loop of its own: the general loop's branches cost it a third of its speed.
      */
-    private static void update(Block block, Coefficients c, int from, int to, float divisor, float l1, float l2,
+    private void update(Block block, Coefficients c, int from, int to, float divisor, float l1, float l2,
                                float decay) {
         if (block.kind() == Kind.ADAM && l1 == 0f && l2 == 0f && decay == 0f) {
             adam(block.params(), block.gradients(), block.state(), block.length(), c, from, to, divisor);
@@ -346,6 +346,11 @@ final class OptimizerStep {
 
     /** Values per piece of {@link #adam}: its four pieces of this many floats fit a core's first-level cache. */
     private static final int PIECE = 1024;
+    /** {@link #adam}'s pieces, made once: fresh ones each step would fill the young generation for nothing. */
+    private final float[] weightPiece = new float[PIECE];
+    private final float[] gradientPiece = new float[PIECE];
+    private final float[] meanPiece = new float[PIECE];
+    private final float[] variancePiece = new float[PIECE];
 
     /**
      * Adam, no penalties: the same arithmetic as the general loop, a piece at a time. Each piece is copied from ND4J's
@@ -354,7 +359,7 @@ final class OptimizerStep {
      * which bound the loop — where over the native memory it takes one value at a time. The results are the same
      * floats.
      */
-    private static void adam(FloatBuffer w, FloatBuffer g, FloatBuffer s, int n, Coefficients c, int from, int to,
+    private void adam(FloatBuffer w, FloatBuffer g, FloatBuffer s, int n, Coefficients c, int from, int to,
                              float divisor) {
         float beta1 = c.beta1;
         float beta2 = c.beta2;
@@ -364,10 +369,10 @@ final class OptimizerStep {
         float epsilon = c.epsilon;
         boolean powerOfTwo = isPowerOfTwo(divisor);
         float reciprocal = 1f / divisor;
-        float[] weights = new float[PIECE];
-        float[] gradients = new float[PIECE];
-        float[] means = new float[PIECE];
-        float[] variances = new float[PIECE];
+        float[] weights = weightPiece;
+        float[] gradients = gradientPiece;
+        float[] means = meanPiece;
+        float[] variances = variancePiece;
         for (int start = from; start < to; start += PIECE) {
             int length = Math.min(PIECE, to - start);
             g.get(start, gradients, 0, length);
