@@ -34,7 +34,8 @@ abstract class ChainStage {
             try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 INDArray values = Nd4j.create(DataType.FLOAT, new long[] {rows, width}, 'c');
                 INDArray error = errorIsValues ? values : Nd4j.create(DataType.FLOAT, new long[] {rows, width}, 'c');
-                return new Signal(values, floatsOf(values), error, errorIsValues ? null : floatsOf(error));
+                return new Signal(values, NativeFloats.of(values).values(), error,
+                        errorIsValues ? null : NativeFloats.of(error).values());
             }
         }
 
@@ -45,7 +46,7 @@ abstract class ChainStage {
                     || features.elementWiseStride() != 1)) {
                 values = features.castTo(DataType.FLOAT).dup('c');
             }
-            return new Signal(values, withFloats ? floatsOf(values) : null, null, null);
+            return new Signal(values, withFloats ? NativeFloats.of(values).values() : null, null, null);
         }
 
         /** The error's floats: the values' own where the error is the values. */
@@ -145,14 +146,6 @@ abstract class ChainStage {
      * ({@code input.error()}).
      */
     abstract void backward(Signal input, Signal output, int rows, boolean needInputError);
-
-    /**
-     * A float buffer over an array's memory (element 0 first); the array must be float and contiguous. The buffer does
-     * not keep the array alive: the caller holds the array as long as it uses the buffer.
-     */
-    static FloatBuffer floatsOf(INDArray array) {
-        return NativeFloats.of(array).values();
-    }
 
     /** The activation LayerLab computes for a DL4J activation function, or null for one it leaves to DL4J. */
     static Activation activationOf(IActivation activation) {

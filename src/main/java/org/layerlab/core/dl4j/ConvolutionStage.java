@@ -31,10 +31,10 @@ final class ConvolutionStage extends ChainStage {
     private final Window window;
     private final int filters;
     private final int windowSize;
-    private final FloatBuffer weights;
-    private final FloatBuffer bias;
-    private final FloatBuffer weightGradient;
-    private final FloatBuffer biasGradient;
+    private final NativeFloats weights;
+    private final NativeFloats bias;
+    private final NativeFloats weightGradient;
+    private final NativeFloats biasGradient;
     private final Activation activation;
     /** Whether a max pooling right after does the bias and activation ({@link MaxPoolingStage#takeActivationOf}). */
     private boolean activationLeftToNextStage;
@@ -58,28 +58,28 @@ final class ConvolutionStage extends ChainStage {
         this.window = window;
         this.filters = (int) weights.size(0);
         this.windowSize = window.kernelHeight() * window.kernelWidth() * in.channels();
-        this.weights = floatsOf(weights);
-        this.bias = bias == null ? null : floatsOf(bias);
-        this.weightGradient = floatsOf(weightGradient);
-        this.biasGradient = biasGradient == null ? null : floatsOf(biasGradient);
+        this.weights = NativeFloats.of(weights);
+        this.bias = bias == null ? null : NativeFloats.of(bias);
+        this.weightGradient = NativeFloats.of(weightGradient);
+        this.biasGradient = biasGradient == null ? null : NativeFloats.of(biasGradient);
         this.activation = activation;
         try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             this.filterMatrix = Nd4j.create(DataType.FLOAT, new long[] {filters, windowSize}, 'c');
             this.filterGradientMatrix = Nd4j.create(DataType.FLOAT, new long[] {filters, windowSize}, 'c');
         }
-        this.filterFloats = floatsOf(filterMatrix);
-        this.filterGradientFloats = floatsOf(filterGradientMatrix);
+        this.filterFloats = NativeFloats.of(filterMatrix).values();
+        this.filterGradientFloats = NativeFloats.of(filterGradientMatrix).values();
     }
 
     Activation activation() {
         return activation;
     }
 
-    FloatBuffer bias() {
+    NativeFloats bias() {
         return bias;
     }
 
-    FloatBuffer biasGradient() {
+    NativeFloats biasGradient() {
         return biasGradient;
     }
 
@@ -122,7 +122,7 @@ final class ConvolutionStage extends ChainStage {
         return scratchByRows.computeIfAbsent(rows, r -> {
             try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 INDArray windows = Nd4j.create(DataType.FLOAT, new long[] {pixels(r), windowSize}, 'c');
-                return new Scratch(windows, floatsOf(windows), output.values().reshape('c', pixels(r), filters),
+                return new Scratch(windows, NativeFloats.of(windows).values(), output.values().reshape('c', pixels(r), filters),
                         output.error().reshape('c', pixels(r), filters), new float[r * in.size()]);
             }
         });
@@ -135,7 +135,8 @@ final class ConvolutionStage extends ChainStage {
         im2col(input.valueFloats(), scratch.windowFloats(), rows);
         Nd4j.gemm(scratch.windows(), filterMatrix, scratch.outputMatrix(), false, true, 1.0, 0.0);
         if (!activationLeftToNextStage) {
-            addBiasAndActivate(output.valueFloats(), bias, activation, pixels(rows), filters);
+            addBiasAndActivate(output.valueFloats(), bias == null ? null : bias.values(), activation, pixels(rows),
+                    filters);
         }
     }
 
@@ -149,7 +150,7 @@ final class ConvolutionStage extends ChainStage {
         Nd4j.gemm(scratch.errorMatrix(), scratch.windows(), filterGradientMatrix, true, false, 1.0, 0.0);
         copyFilterGradientInDl4jOrder();
         if (biasGradient != null && !activationLeftToNextStage) {
-            sumRows(error, biasGradient, pixels(rows), filters);
+            sumRows(error, biasGradient.values(), pixels(rows), filters);
         }
         if (needInputError) {
             // The windows' error replaces the windows, which the filters' gradient no longer needs.
@@ -161,12 +162,12 @@ final class ConvolutionStage extends ChainStage {
 
     /** DL4J's {@code [f, c, i, j]} → the windows' order {@code [f, (i, j, c)]}. */
     private void copyFiltersInWindowOrder() {
-        reorderFilters(weights, filterFloats, true);
+        reorderFilters(weights.values(), filterFloats, true);
     }
 
     /** The windows' order {@code [f, (i, j, c)]} → DL4J's {@code [f, c, i, j]}. */
     private void copyFilterGradientInDl4jOrder() {
-        reorderFilters(weightGradient, filterGradientFloats, false);
+        reorderFilters(weightGradient.values(), filterGradientFloats, false);
     }
 
     /** Copies filters between DL4J's order and the windows' order, in the direction asked. */

@@ -11,9 +11,9 @@ final class DenseStage extends ChainStage {
     private final int in;
     private final int out;
     private final INDArray weights;
-    private final FloatBuffer bias;
+    private final NativeFloats bias;
     private final INDArray weightGradient;
-    private final FloatBuffer biasGradient;
+    private final NativeFloats biasGradient;
     private final Activation activation;
 
     /**
@@ -28,9 +28,9 @@ final class DenseStage extends ChainStage {
         this.in = (int) weights.size(0);
         this.out = (int) weights.size(1);
         this.weights = weights;
-        this.bias = bias == null ? null : floatsOf(bias);
+        this.bias = bias == null ? null : NativeFloats.of(bias);
         this.weightGradient = weightGradient;
-        this.biasGradient = biasGradient == null ? null : floatsOf(biasGradient);
+        this.biasGradient = biasGradient == null ? null : NativeFloats.of(biasGradient);
         this.activation = activation;
     }
 
@@ -52,7 +52,7 @@ final class DenseStage extends ChainStage {
     @Override
     void forward(Signal input, Signal output, int rows) {
         MatrixProduct.multiply(input.values(), false, weights, false, output.values());
-        addBiasAndActivate(output.valueFloats(), bias, activation, rows, out);
+        addBiasAndActivate(output.valueFloats(), bias == null ? null : bias.values(), activation, rows, out);
     }
 
     @Override
@@ -61,7 +61,7 @@ final class DenseStage extends ChainStage {
         throughActivation(error, output.valueFloats(), activation, rows * out);
         MatrixProduct.multiply(input.values(), true, output.error(), false, weightGradient);
         if (biasGradient != null) {
-            sumRows(error, biasGradient, rows, out);
+            sumRows(error, biasGradient.values(), rows, out);
         }
         if (needInputError) {
             // Nothing needs the error at the network's input, so the first stage never computes it.

@@ -28,8 +28,8 @@ final class MaxPoolingStage extends ChainStage {
     private final Map<Integer, Scratch> scratchByRows = new HashMap<>();
     /** The convolution's, when this stage applies its bias and activation; otherwise identity and no bias. */
     private Activation activation = Activation.IDENTITY;
-    private FloatBuffer bias;
-    private FloatBuffer biasGradient;
+    private NativeFloats bias;
+    private NativeFloats biasGradient;
 
     MaxPoolingStage(ImageLayout in, Window window) {
         this.in = in;
@@ -129,7 +129,8 @@ final class MaxPoolingStage extends ChainStage {
         int count = rows * outputWidth();
         if (bias != null || activation != Activation.IDENTITY) {
             FloatBuffer pooledValues = FloatBuffer.wrap(pooled, 0, count);
-            addBiasAndActivate(pooledValues, bias, activation, count / channels, channels);
+            addBiasAndActivate(pooledValues, bias == null ? null : bias.values(), activation, count / channels,
+                    channels);
         }
         output.valueFloats().put(0, pooled, 0, count);
     }
@@ -162,7 +163,8 @@ final class MaxPoolingStage extends ChainStage {
                     activation, count);
         }
         if (biasGradient != null) {
-            sumRows(FloatBuffer.wrap(outputError, 0, count), biasGradient, count / in.channels(), in.channels());
+            sumRows(FloatBuffer.wrap(outputError, 0, count), biasGradient.values(), count / in.channels(),
+                    in.channels());
         }
         // Only the winners get an error: clear the rest, then add each window's error to its winner.
         FloatBuffer inputError = input.errorFloats();
