@@ -194,6 +194,7 @@ public final class DataController {
         new TableAugmentationPanel(model.augmentation(), noiseCheck, tableNoiseSpinner, oversampleCheck,
                 oversampleNoteLabel, regenerateAugmentationButton, augmentationNoteLabel, augmentBeforeTable,
                 augmentAfterTable, augmentCountsBox);
+        model.explore().holdNewTableWorkUntilShown();
         new ExplorePanel(model.explore(), exploreColumnCombo, columnSummaryLabel, distributionChart, classBalanceChart,
                 scatterXCombo, scatterYCombo, scatterNoteLabel, scatterChart, exploreTab, scatterTab, matrixTab,
                 matrixGrid, matrixNoteLabel, matrixLegend);
@@ -377,6 +378,7 @@ public final class DataController {
         if (table == null) {
             columnWindow.show(new TableColumn<>("#"), List.of());
             rowWindow.show(0);
+            model.explore().newTableShown();
             return;
         }
         TableColumn<Integer, String> number = new TableColumn<>("#");
@@ -394,6 +396,8 @@ public final class DataController {
         rowWindow.show(table.rowCount());
         markColumns();
         revealRows();
+        // The explore views' work for this table waited for the window's cores until now.
+        nextPulse.later(model.explore()::newTableShown);
     }
 
     /**

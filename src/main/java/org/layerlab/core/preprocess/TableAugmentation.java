@@ -121,11 +121,15 @@ public record TableAugmentation(double noise, boolean oversample) {
     /** The inputs that get noise: those holding anything other than 0 and 1 in {@code train}. */
     static boolean[] nonBinaryColumns(EncodedSet train) {
         boolean[] nonBinary = new boolean[train.columns()];
-        for (int row = 0; row < train.rows(); row++) {
-            for (int c = 0; c < train.columns(); c++) {
+        int found = 0;
+        // Stops once every column is known to be non-binary: with only measured columns that is the first row or
+        // two; going on read every row of a million-row table while the window was showing it.
+        for (int row = 0; row < train.rows() && found < nonBinary.length; row++) {
+            for (int c = 0; c < nonBinary.length; c++) {
                 float v = train.feature(row, c);
-                if (v != 0f && v != 1f) {
+                if (!nonBinary[c] && v != 0f && v != 1f) {
                     nonBinary[c] = true;
+                    found++;
                 }
             }
         }
