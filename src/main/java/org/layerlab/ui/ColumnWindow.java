@@ -24,6 +24,13 @@ import javafx.scene.input.ScrollEvent;
  * other, each showing the header, width and texts of data column {@code first + place}. Scrolling sideways changes
  * what the places show; no cell is created.
  *
+ * <p>The places are the same table columns for every table, and there are always at least {@link #PLACES} of them;
+ * those not needed show nothing and are zero wide. A table row keeps the cells it made for a column as long as the
+ * table's list of columns does not change, and any change of that list makes every row take its cells out and put
+ * them back, which restyles each cell as if new (about a quarter of a millisecond per cell). So a new table, shown in
+ * the same places, only changes the cells' texts and widths; with {@link DataController}'s warm-up while no table is
+ * open, even the first table of a session finds its cells made and styled (docs/decisions/0030).
+ *
  * <p>Up to {@link #WINDOW_FROM_COLUMNS} columns the table simply holds them all and scrolls sideways as usual.
  * Above, the bar under the table scrolls; so do a sideways scroll of the wheel or touchpad, the wheel with Shift
  * held, and the Left and Right keys. A column made wider or narrower by dragging its header's edge keeps that width when scrolled back to.
@@ -33,6 +40,10 @@ import javafx.scene.input.ScrollEvent;
 final class ColumnWindow {
     /** Tables with up to this many data columns are shown whole. */
     static final int WINDOW_FROM_COLUMNS = 12;
+    /** The places made up front: more than {@link #WINDOW_FROM_COLUMNS}, and than a wide window fits. */
+    static final int PLACES = 16;
+    /** The narrowest a place showing a column gets (JavaFX's default). */
+    private static final double MIN_WIDTH = 10;
 
     /** A data column as the table shows it: header, width, alignment and the text of each row. */
     record Shown(String name, double width, boolean numeric, IntFunction<String> textOfRow) {
@@ -43,9 +54,13 @@ final class ColumnWindow {
     private final RowWindow rows;
     /** Re-marks the table's columns (label, excluded) after the places show other columns. */
     private final Runnable restyle;
-    /** The first data column in sight, while windowed. */
+    /** The first data column in sight, while windowed (0 otherwise). */
     private final SimpleIntegerProperty first = new SimpleIntegerProperty();
+    /** Changes whenever what the places show changes, so that their cells ask for their texts again. */
+    private final SimpleIntegerProperty shownVersion = new SimpleIntegerProperty();
     private final List<TableColumn<Integer, String>> places = new ArrayList<>();
+    /** How many places, from the first, show a data column (or the blank past the last one); the rest are unused. */
+    private int used;
     private TableColumn<Integer, ?> rowNumbers;
     private List<Shown> columns = List.of();
     private double[] widths = new double[0];
@@ -65,6 +80,9 @@ final class ColumnWindow {
         this.bar = bar;
         this.rows = rows;
         this.restyle = restyle;
+        while (places.size() < PLACES) {
+            places.add(place(places.size()));
+        }
         bar.setOrientation(Orientation.HORIZONTAL);
         bar.setUnitIncrement(1);
         showBar(false);
@@ -114,34 +132,10 @@ final class ColumnWindow {
         this.columns = List.copyOf(shown);
         this.widths = shown.stream().mapToDouble(Shown::width).toArray();
         windowed = columns.size() > WINDOW_FROM_COLUMNS;
-        places.clear();
-        table.getStyleClass().remove("windowed-columns");
-        showBar(windowed);
-        List<TableColumn<Integer, ?>> all = new ArrayList<>();
-        all.add(rowNumbers);
-        if (!windowed) {
-            for (Shown column : columns) {
-                TableColumn<Integer, String> view = column(column.name());
-                view.setCellValueFactory(rows.cells(column.textOfRow()));
-                view.setPrefWidth(column.width());
-                if (column.numeric()) {
-                    view.getStyleClass().add("numeric");
-                }
-                all.add(view);
-            }
-            // All columns in one change: the table rebuilds its cells once rather than once per column.
-            table.getColumns().setAll(all);
-            return;
-        }
-        // The table's own horizontal bar would only scroll the last place's leftover pixels: ours scrolls columns.
-        table.getStyleClass().add("windowed-columns");
         first.set(0);
-        int count = Math.min(columns.size(), placesThatFit(0));
-        for (int place = 0; place < count; place++) {
-            places.add(place(place));
-        }
-        all.addAll(places);
-        table.getColumns().setAll(all);
+        // The table's own horizontal bar would only scroll the last place's leftover pixels: ours scrolls columns.
+        RowWindow.hideOwnBar(table, Orientation.HORIZONTAL, windowed);
+        showBar(windowed);
         fill();
     }
 
@@ -161,85 +155,92 @@ final class ColumnWindow {
 
     /** The first data column in sight (0 when not windowed). */
     int firstColumn() {
-        return windowed ? first.get() : 0;
+        return first.get();
     }
 
-    /** How many data columns the table holds at once (all of them when not windowed). */
+    /** How many data columns the table shows at once (all of them when not windowed). */
     int columnsHeld() {
-        return windowed ? places.size() : columns.size();
+        return windowed ? used : columns.size();
     }
 
     boolean isWindowed() {
         return windowed;
     }
 
-    private TableColumn<Integer, String> column(String name) {
-        TableColumn<Integer, String> view = new TableColumn<>(name);
-        view.setUserData(name);
+    /** Place {@code place}: shows data column {@code first + place} while it is one of the {@link #used} places. */
+    private TableColumn<Integer, String> place(int place) {
+        TableColumn<Integer, String> view = new TableColumn<>("");
         view.setSortable(false);
         view.setReorderable(false);
-        return view;
-    }
-
-    /** Place {@code place}: shows data column {@code first + place}, or nothing past the last column. */
-    private TableColumn<Integer, String> place(int place) {
-        TableColumn<Integer, String> view = column("");
         view.setCellValueFactory(rows.cells(row -> {
             int column = first.get() + place;
-            return column < columns.size() ? columns.get(column).textOfRow().apply(row) : "";
-        }, first));
+            return place < used && column < columns.size() ? columns.get(column).textOfRow().apply(row) : "";
+        }, shownVersion));
         view.widthProperty().addListener((obs, old, width) -> {
             int column = first.get() + place;
-            if (!arranging && column < columns.size()) {
+            if (windowed && !arranging && place < used && column < columns.size()) {
                 widths[column] = width.doubleValue(); // the user dragged the header's edge
             }
         });
         return view;
     }
 
-    /** Adds places when more columns fit (the window grew, or narrower columns came into sight), then fills them. */
+    /** Follows a change of the room there is (the window, or the widths of the columns now in sight). */
     private void arrange() {
-        if (!windowed) {
-            return;
+        if (windowed) {
+            fill();
         }
-        int needed = Math.min(columns.size(), placesThatFit(first.get()));
-        if (needed > places.size()) {
-            List<TableColumn<Integer, String>> more = new ArrayList<>();
-            for (int place = places.size(); place < needed; place++) {
-                more.add(place(place));
-            }
-            places.addAll(more);
-            table.getColumns().addAll(more);
-        }
-        fill();
     }
 
-    /** Gives each place the header, width and alignment of the column it now shows. */
+    /** Gives each place the header, width and alignment of the column it now shows, or makes it unused. */
     private void fill() {
+        used = windowed ? Math.min(columns.size(), placesThatFit(first.get())) : columns.size();
+        if (rowNumbers != null) {
+            List<TableColumn<Integer, ?>> all = new ArrayList<>();
+            all.add(rowNumbers);
+            while (places.size() < used) {
+                places.add(place(places.size())); // a wider window than the places were made for
+            }
+            all.addAll(places);
+            if (!table.getColumns().equals(all)) {
+                table.getColumns().setAll(all); // in one change: the rows redo their cells once
+            }
+        }
         arranging = true;
         try {
             for (int place = 0; place < places.size(); place++) {
                 TableColumn<Integer, String> view = places.get(place);
                 int column = first.get() + place;
-                boolean exists = column < columns.size();
+                boolean exists = place < used && column < columns.size();
                 String name = exists ? columns.get(column).name() : "";
                 view.setText(name);
                 view.setUserData(exists ? name : null);
-                view.setPrefWidth(exists ? widths[column] : 56);
-                boolean numeric = exists && columns.get(column).numeric();
-                if (numeric != view.getStyleClass().contains("numeric")) {
-                    if (numeric) {
-                        view.getStyleClass().add("numeric");
-                    } else {
-                        view.getStyleClass().remove("numeric");
-                    }
+                view.setMinWidth(place < used ? MIN_WIDTH : 0);
+                view.setPrefWidth(exists ? widths[column] : place < used ? 56 : 0);
+                view.setResizable(place < used);
+                if (exists) {
+                    // Not on the places left unused: a change of a column's classes restyles all its cells.
+                    markNumeric(view, columns.get(column).numeric());
                 }
             }
-            updateBar();
+            if (windowed) {
+                updateBar();
+            }
         } finally {
             arranging = false;
         }
+        shownVersion.set(shownVersion.get() + 1);
         restyle.run();
+    }
+
+    private static void markNumeric(TableColumn<Integer, String> view, boolean numeric) {
+        if (numeric != view.getStyleClass().contains("numeric")) {
+            if (numeric) {
+                view.getStyleClass().add("numeric");
+            } else {
+                view.getStyleClass().remove("numeric");
+            }
+        }
     }
 
     /** How many columns from {@code from} fill the width beside the row numbers, counting a partly seen one. */
@@ -280,8 +281,8 @@ final class ColumnWindow {
             int end = Math.max(0, lastFirst());
             bar.setMin(0);
             bar.setMax(end);
-            bar.setVisibleAmount(Math.max(1, Math.min(places.size(), columns.size())));
-            bar.setBlockIncrement(Math.max(1, places.size() - 1));
+            bar.setVisibleAmount(Math.max(1, Math.min(used, columns.size())));
+            bar.setBlockIncrement(Math.max(1, used - 1));
             bar.setValue(Math.min(first.get(), end));
             showBar(end > 0); // a window wide enough for every column needs no bar
         } finally {

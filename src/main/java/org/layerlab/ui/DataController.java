@@ -116,10 +116,20 @@ public final class DataController {
     /** The column list's rows: {@code model.columns()}, copied a pulse after it changes (see {@link #nextPulse}). */
     private final javafx.collections.ObservableList<ColumnInfo> shownColumns =
             javafx.collections.FXCollections.observableArrayList();
+    /** Blank rows for the hidden column list while no table is open (see {@link #showColumnList}). */
+    private final List<ColumnInfo> columnListWarmUp = java.util.stream.IntStream.range(0, 12)
+            .mapToObj(row -> new ColumnInfo("", "", 0)).toList();
     /** The columns the column list shows in the pulse before it shows them all (its first rows are costliest). */
     private static final int COLUMN_LIST_FIRST = 4;
-    /** How many rows are in sight after each of the pulses that reveal a new table's rows; then all of them. */
-    private static final int[] REVEALED_ROWS = {0, 7, 14, 21};
+    /**
+     * How many rows are in sight after each of the pulses that reveal a new table's rows; then all of them. Never 0:
+     * a table whose rows' area grows from nothing makes all its rows and cells anew (JavaFX's VirtualFlow, RT-8480).
+     */
+    private static final int[] REVEALED_ROWS = {1, 7, 14, 21};
+    /** The same for the blank rows of {@link #warmUpRows}: two more a pulse, up to as many as a tall window shows. */
+    private static final int[] WARM_UP_ROWS = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40};
+    /** The "#" column, the same for every table (see {@link ColumnWindow}). */
+    private final TableColumn<Integer, String> rowNumbers = new TableColumn<>("#");
     /** About the height of the table's header (only sets the size of the reveal's steps). */
     private static final double HEADER_HEIGHT_GUESS = 30;
     @FXML private Node editingPane;
@@ -143,6 +153,10 @@ public final class DataController {
             preview.setFixedCellSize(24);
         }
         rowWindow = new RowWindow(dataTable, rowScrollBar);
+        rowNumbers.getStyleClass().add("row-number");
+        rowNumbers.setSortable(false);
+        rowNumbers.setReorderable(false);
+        rowNumbers.setCellValueFactory(rowWindow.cells(row -> Integer.toString(row + 1)));
         columnWindow = new ColumnWindow(dataTable, columnScrollBar, rowWindow, this::markColumns);
         emptyState.visibleProperty().bind(shared.tableProperty().isNull()
                 .and(shared.imageExperimentProperty().isNull()).and(shared.imagesLoadingProperty().not()));
@@ -206,6 +220,9 @@ public final class DataController {
         }
         shared.tableProperty().addListener((obs, old, table) -> {
             nextPulse.cancel(); // a newer table replaces one still waiting
+            // Until its rows are shown, the table shows its header and one row, not the last table's rows (or the
+            // blank ones of the warm-up), and the window's first frame has that much less to paint.
+            dataTable.setMaxHeight(heightShowing(REVEALED_ROWS[0]));
             nextPulse.afterNextLayout(() -> shownColumns.setAll(model.columns().subList(0,
                     Math.min(COLUMN_LIST_FIRST, model.columns().size()))));
             nextPulse.later(this::showColumnList);
@@ -297,9 +314,14 @@ public final class DataController {
 
     // ---------------------------------------------------------------- column list
 
+    /**
+     * Shows the model's columns; while no table is open (the list is hidden then), blank rows instead, so that the
+     * first table finds the list's rows and cells made and styled, as {@link #warmUpRows} does for the rows.
+     */
     private void showColumnList() {
-        if (!shownColumns.equals(model.columns())) {
-            shownColumns.setAll(model.columns());
+        List<ColumnInfo> wanted = model.shared().getTable() == null ? columnListWarmUp : model.columns();
+        if (!shownColumns.equals(wanted)) {
+            shownColumns.setAll(wanted);
         }
     }
 
@@ -373,43 +395,57 @@ public final class DataController {
     /**
      * Shows the table's rows. The items are just the row numbers, computed on demand, and each visible cell asks
      * its column for the text: nothing is copied per row, so a large table costs no more than the visible part.
+     * Without a table, the (hidden) table is filled with blank rows instead, see {@link #warmUpRows}.
      */
     private void showRows(Table table) {
         if (table == null) {
-            columnWindow.show(new TableColumn<>("#"), List.of());
-            rowWindow.show(0);
-            model.explore().newTableShown();
+            warmUpRows();
             return;
         }
-        TableColumn<Integer, String> number = new TableColumn<>("#");
-        number.setCellValueFactory(rowWindow.cells(row -> Integer.toString(row + 1)));
-        number.getStyleClass().add("row-number");
-        number.setPrefWidth(Math.max(44, 9 * Integer.toString(table.rowCount()).length() + 18));
-        number.setSortable(false);
-        number.setReorderable(false);
+        rowNumbers.setPrefWidth(Math.max(44, 9 * Integer.toString(table.rowCount()).length() + 18));
         List<ColumnWindow.Shown> shown = new ArrayList<>();
         for (Column column : table.columns()) {
             shown.add(new ColumnWindow.Shown(column.name(), widthFor(column), column instanceof NumericColumn,
                     column::text));
         }
-        columnWindow.show(number, shown);
+        columnWindow.show(rowNumbers, shown);
         rowWindow.show(table.rowCount());
         markColumns();
-        revealRows();
+        revealRows(REVEALED_ROWS);
         // The explore views' work for this table waited for the window's cores until now.
         nextPulse.later(model.explore()::newTableShown);
     }
 
     /**
-     * Lets the table grow to its full height over a few pulses ({@link #REVEALED_ROWS}). JavaFX creates and styles a
-     * row's cells when the row comes into sight, a quarter of a millisecond or more per cell: a table's first
-     * showing (8 columns × 26 rows in sight) held the window about 90 ms in one pulse. The first pulse makes the
-     * header and the columns alone; the rows then fill top-down within about 80 ms (docs/decisions/0027).
+     * While no table is open the Data step's content is hidden, but JavaFX still styles and lays it out: this fills
+     * its table with blank rows, a few per pulse, in the columns every table is shown in ({@link ColumnWindow}), so
+     * that the cells exist and are styled before the first table opens; that table then only changes their texts.
+     * Creating and styling them while a million-row table opened held the window for 60–110 ms at a time
+     * (docs/decisions/0030); here it costs a few milliseconds a pulse just after the window opens.
      */
-    private void revealRows() {
-        dataTable.setMaxHeight(heightShowing(REVEALED_ROWS[0]));
-        for (int step = 1; step < REVEALED_ROWS.length; step++) {
-            double height = heightShowing(REVEALED_ROWS[step]);
+    private void warmUpRows() {
+        rowNumbers.setPrefWidth(44);
+        List<ColumnWindow.Shown> blank = new ArrayList<>();
+        for (int column = 0; column < ColumnWindow.WINDOW_FROM_COLUMNS; column++) {
+            // Narrow, so that every place is in sight and gets its cells.
+            blank.add(new ColumnWindow.Shown("", 30, true, row -> ""));
+        }
+        columnWindow.show(rowNumbers, blank);
+        rowWindow.show(WARM_UP_ROWS[WARM_UP_ROWS.length - 1]);
+        revealRows(WARM_UP_ROWS);
+    }
+
+    /**
+     * Lets the table grow to its full height over a few pulses, {@code rowsAfterEachPulse[i]} rows in sight after the
+     * i-th, then all. JavaFX creates and styles a row's cells when the row first comes into sight, a quarter of a
+     * millisecond or more per cell: a table's first showing (8 columns × 26 rows in sight) held the window about 90 ms
+     * in one pulse. The first pulse makes the header and the columns alone; the rows then fill top-down
+     * (docs/decisions/0027).
+     */
+    private void revealRows(int[] rowsAfterEachPulse) {
+        dataTable.setMaxHeight(heightShowing(rowsAfterEachPulse[0]));
+        for (int step = 1; step < rowsAfterEachPulse.length; step++) {
+            double height = heightShowing(rowsAfterEachPulse[step]);
             nextPulse.later(() -> dataTable.setMaxHeight(height));
         }
         nextPulse.later(() -> dataTable.setMaxHeight(Region.USE_COMPUTED_SIZE)); // as laid out in the FXML

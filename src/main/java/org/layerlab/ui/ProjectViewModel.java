@@ -74,6 +74,8 @@ import org.layerlab.core.train.TrainingResult;
  */
 public final class ProjectViewModel {
     private final Executor background;
+    /** Set once {@link #shutdown} released the worker. */
+    private volatile boolean shutDown;
     private final Executor ui;
     private final Supplier<BackendInfo> backendDetector;
     private final Supplier<Trainer> trainerFactory;
@@ -579,6 +581,7 @@ public final class ProjectViewModel {
 
     /** Releases the worker thread; called when the window closes. */
     public void shutdown() {
+        shutDown = true;
         onShutdown.run();
     }
 
@@ -613,6 +616,9 @@ public final class ProjectViewModel {
 
     /** Runs {@code work} on the background executor, then one of the handlers on the UI thread. */
     <T> void inBackground(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (shutDown) {
+            return; // the window is closing: a piece of UI work that was still due may ask for more
+        }
         busyTasks.set(busyTasks.get() + 1);
         CompletableFuture.supplyAsync(() -> {
             try {

@@ -43,6 +43,9 @@ import javafx.util.Callback;
 final class RowWindow {
     /** Tables up to this many rows are shown whole: VirtualFlow handles them smoothly. */
     static final int WINDOW_FROM_ROWS = 50_000;
+    /** The style class of a table's own scroll bar while it is hidden ({@link #hideOwnBar}). */
+    static final String HIDDEN_BAR = "windowed-away";
+    private static final String HIDDEN_BAR_KEY = "layerlab.hiddenOwnBar.";
     /** Rows scrolled per notch of the mouse wheel. */
     private static final int WHEEL_ROWS = 3;
 
@@ -163,6 +166,35 @@ final class RowWindow {
         attach.run();
     }
 
+    /**
+     * Hides the table's own scroll bar of {@code orientation} (while a bar of ours scrolls a window of the table), or
+     * shows it again: by a style class on that bar, which the table's next skin gets too. A style class on the table
+     * itself would do, but changing it restyles every row and cell of the table as if they were new: 60–100 ms when
+     * a large table replaced a small one (docs/decisions/0030).
+     */
+    static void hideOwnBar(TableView<?> table, Orientation orientation, boolean hidden) {
+        table.getProperties().put(HIDDEN_BAR_KEY + orientation, hidden);
+        if (table.getProperties().put(HIDDEN_BAR_KEY + "followsSkin", Boolean.TRUE) == null) {
+            table.skinProperty().addListener((obs, old, skin) -> markOwnBars(table));
+        }
+        markOwnBars(table);
+    }
+
+    private static void markOwnBars(TableView<?> table) {
+        for (Node node : table.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar own && own.getParent() instanceof javafx.scene.control.skin.VirtualFlow) {
+                boolean hidden = Boolean.TRUE.equals(table.getProperties().get(HIDDEN_BAR_KEY + own.getOrientation()));
+                if (hidden != own.getStyleClass().contains(HIDDEN_BAR)) {
+                    if (hidden) {
+                        own.getStyleClass().add(HIDDEN_BAR);
+                    } else {
+                        own.getStyleClass().remove(HIDDEN_BAR);
+                    }
+                }
+            }
+        }
+    }
+
     /** Shows rows 0..{@code rowCount}-1 from the top. */
     void show(int rowCount) {
         rows = Math.max(0, rowCount);
@@ -171,10 +203,7 @@ final class RowWindow {
         showBar(windowed);
         table.setSelectionModel(windowed ? null : selection);
         // The table's own vertical bar would only scroll the last row's leftover pixels: ours scrolls the rows.
-        table.getStyleClass().remove("windowed-rows");
-        if (windowed) {
-            table.getStyleClass().add("windowed-rows");
-        }
+        hideOwnBar(table, Orientation.VERTICAL, windowed);
         if (!windowed) {
             int count = rows;
             table.setItems(FXCollections.observableList(new AbstractList<>() {
