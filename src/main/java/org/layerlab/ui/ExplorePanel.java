@@ -1,6 +1,5 @@
 package org.layerlab.ui;
 
-import java.util.Map;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -135,7 +134,7 @@ final class ExplorePanel {
     }
 
     private void showScatter(ScatterSample sample) {
-        org.jfree.data.xy.DefaultXYDataset data = collection(sample);
+        BoundedXYDataset data = collection(sample);
         scatterChart.setChart(Charts.scatter(sample == null ? null : sample.yColumn() + " against " + sample.xColumn(),
                 sample == null ? "" : sample.xColumn(), sample == null ? "" : sample.yColumn(), data,
                 "Choose two columns."));
@@ -143,23 +142,11 @@ final class ExplorePanel {
 
     /**
      * The sample as arrays, one series per class: no object per point (20,000 of them were built and then walked for
-     * the axes' ranges on the FX thread, point by point, each time the chart drew).
+     * the axes' ranges on the FX thread, point by point, each time the chart drew), with the bounds found as the
+     * arrays are filled.
      */
-    private static org.jfree.data.xy.DefaultXYDataset collection(ScatterSample sample) {
-        org.jfree.data.xy.DefaultXYDataset data = new org.jfree.data.xy.DefaultXYDataset();
-        if (sample == null) {
-            return data;
-        }
-        for (Map.Entry<String, double[][]> group : sample.groups().entrySet()) {
-            double[][] points = group.getValue();
-            double[][] columns = new double[2][points.length];
-            for (int i = 0; i < points.length; i++) {
-                columns[0][i] = points[i][0];
-                columns[1][i] = points[i][1];
-            }
-            data.addSeries(group.getKey(), columns);
-        }
-        return data;
+    private static BoundedXYDataset collection(ScatterSample sample) {
+        return sample == null ? new BoundedXYDataset() : BoundedXYDataset.of(sample.groups());
     }
 
     /**
