@@ -102,6 +102,7 @@ public final class DataController {
     @FXML private VBox classBalanceBox;
     @FXML private VBox notesBox;
     @FXML private TableView<Integer> dataTable;
+    @FXML private javafx.scene.control.TabPane dataTabs;
     @FXML private javafx.scene.control.ScrollBar rowScrollBar;
     private RowWindow rowWindow;
     @FXML private javafx.scene.control.ScrollBar columnScrollBar;
@@ -208,7 +209,7 @@ public final class DataController {
         new TableAugmentationPanel(model.augmentation(), noiseCheck, tableNoiseSpinner, oversampleCheck,
                 oversampleNoteLabel, regenerateAugmentationButton, augmentationNoteLabel, augmentBeforeTable,
                 augmentAfterTable, augmentCountsBox);
-        model.explore().holdNewTableWorkUntilShown();
+        shared.workAfterShowing().holdForView();
         new ExplorePanel(model.explore(), exploreColumnCombo, columnSummaryLabel, distributionChart, classBalanceChart,
                 scatterXCombo, scatterYCombo, scatterNoteLabel, scatterChart, exploreTab, scatterTab, matrixTab,
                 matrixGrid, matrixNoteLabel, matrixLegend);
@@ -223,8 +224,19 @@ public final class DataController {
             // Until its rows are shown, the table shows its header and one row, not the last table's rows (or the
             // blank ones of the warm-up), and the window's first frame has that much less to paint.
             dataTable.setMaxHeight(heightShowing(REVEALED_ROWS[0]));
-            nextPulse.afterNextLayout(() -> shownColumns.setAll(model.columns().subList(0,
-                    Math.min(COLUMN_LIST_FIRST, model.columns().size()))));
+            // The column list is emptied (its rows stay, blank) until its first columns come.
+            shownColumns.clear();
+            // When the step's content first appears, the tabs beside the settings come a pulse later: painted in one
+            // frame, in software, the whole step took the window's renderer 66-77 ms, during which the next pulse
+            // waited (docs/decisions/0030).
+            boolean firstShowing = old == null && table != null;
+            if (firstShowing) {
+                dataTabs.setVisible(false);
+            }
+            nextPulse.afterNextLayout(() -> {
+                dataTabs.setVisible(true);
+                shownColumns.setAll(model.columns().subList(0, Math.min(COLUMN_LIST_FIRST, model.columns().size())));
+            });
             nextPulse.later(this::showColumnList);
             nextPulse.later(() -> showRows(shared.getTable()));
         });
@@ -412,8 +424,8 @@ public final class DataController {
         rowWindow.show(table.rowCount());
         markColumns();
         revealRows(REVEALED_ROWS);
-        // The explore views' work for this table waited for the window's cores until now.
-        nextPulse.later(model.explore()::newTableShown);
+        // The explore views' and the augmentation preview's work for this table waited for the window's cores until now.
+        nextPulse.later(model.shared().workAfterShowing()::shown);
     }
 
     /**
@@ -425,14 +437,22 @@ public final class DataController {
      */
     private void warmUpRows() {
         rowNumbers.setPrefWidth(44);
-        List<ColumnWindow.Shown> blank = new ArrayList<>();
-        for (int column = 0; column < ColumnWindow.WINDOW_FROM_COLUMNS; column++) {
-            // Narrow, so that every place is in sight and gets its cells.
-            blank.add(new ColumnWindow.Shown("", 30, true, row -> ""));
-        }
-        columnWindow.show(rowNumbers, blank);
+        columnWindow.show(rowNumbers, warmUpColumns());
         rowWindow.show(WARM_UP_ROWS[WARM_UP_ROWS.length - 1]);
         revealRows(WARM_UP_ROWS);
+    }
+
+    /**
+     * Number columns for the warm-up, narrow so that every place is in sight and gets its cells, holding numbers so
+     * that the text code a real table needs runs too.
+     */
+    private static List<ColumnWindow.Shown> warmUpColumns() {
+        List<ColumnWindow.Shown> columns = new ArrayList<>();
+        for (int column = 0; column < ColumnWindow.WINDOW_FROM_COLUMNS; column++) {
+            int offset = column * 7;
+            columns.add(new ColumnWindow.Shown("", 30, true, row -> Double.toString((row * 13 + offset) / 100.0)));
+        }
+        return columns;
     }
 
     /**

@@ -51,14 +51,6 @@ public final class ExploreViewModel {
     private volatile long columnGeneration;
     private volatile long scatterGeneration;
     private volatile long matrixGeneration;
-    /** The requests a new table makes, in the order they run once the window has shown it. */
-    private enum Request { COLUMN, CLASS_BALANCE, SCATTER }
-    // Set by a view that shows a new table over several pulses (the Data step): the explore work for the table then
-    // waits until the view says the table is shown. On two cores that work took a third of the CPU the window needed
-    // while the table's cells first appeared (docs/decisions/0030). UI thread only.
-    private boolean holdsNewTableWork;
-    private boolean holding;
-    private final java.util.EnumSet<Request> held = java.util.EnumSet.noneOf(Request.class);
 
     /** The scatter matrix: {@code cells[row][column]} plots column (across) against row (up); the diagonal is null. */
     public record Matrix(List<String> columns, ScatterSample[][] cells, String note) {
@@ -74,38 +66,7 @@ public final class ExploreViewModel {
         onTable(shared.getTable());
     }
 
-    /**
-     * Makes the work a new table asks for (the column's summary, the class balance, the scatter's sample) wait until
-     * {@link #newTableShown} is called: for a view that shows a new table in pieces and wants the cores meanwhile.
-     */
-    public void holdNewTableWorkUntilShown() {
-        holdsNewTableWork = true;
-    }
-
-    /** The view has shown the new table: the work it held back starts now. Does nothing if none was held. */
-    public void newTableShown() {
-        holding = false;
-        List<Request> due = List.copyOf(held);
-        held.clear();
-        for (Request request : due) {
-            switch (request) {
-                case COLUMN -> describeColumn();
-                case CLASS_BALANCE -> computeClassBalance();
-                case SCATTER -> computeScatter();
-            }
-        }
-    }
-
-    /** Whether {@code request} must wait for the window (it is then remembered and done by {@link #newTableShown}). */
-    private boolean heldBack(Request request) {
-        if (holding) {
-            held.add(request);
-        }
-        return holding;
-    }
-
     private void onTable(Table table) {
-        holding = holdsNewTableWork && table != null;
         matrix.set(null);
         if (table == null) {
             columns.clear();
@@ -139,7 +100,8 @@ public final class ExploreViewModel {
 
     private void describeColumn() {
         long current = ++columnGeneration;
-        if (heldBack(Request.COLUMN)) {
+        // Until the Data step has shown a new table, its work waits (WorkAfterShowing).
+        if (shared.workAfterShowing().held("explore column", this::describeColumn)) {
             summary.set(null);
             histogram.set(null);
             categories.set(null);
@@ -166,7 +128,7 @@ public final class ExploreViewModel {
     }
 
     private void computeClassBalance() {
-        if (heldBack(Request.CLASS_BALANCE)) {
+        if (shared.workAfterShowing().held("explore class balance", this::computeClassBalance)) {
             return;
         }
         Table table = shared.getTable();
@@ -182,7 +144,7 @@ public final class ExploreViewModel {
 
     private void computeScatter() {
         long current = ++scatterGeneration;
-        if (heldBack(Request.SCATTER)) {
+        if (shared.workAfterShowing().held("explore scatter", this::computeScatter)) {
             scatterNote.set("Drawing…");
             return;
         }

@@ -74,6 +74,7 @@ import org.layerlab.core.train.TrainingResult;
  */
 public final class ProjectViewModel {
     private final Executor background;
+    private final WorkAfterShowing workAfterShowing = new WorkAfterShowing();
     /** Set once {@link #shutdown} released the worker. */
     private volatile boolean shutDown;
     private final Executor ui;
@@ -589,6 +590,9 @@ public final class ProjectViewModel {
 
     private void apply(Loaded loaded, String note) {
         dataGeneration++;
+        if (loaded.table() != null) {
+            workAfterShowing.newData();
+        }
         preparing.set(false);
         evaluation.set(null);
         regressionResult.set(null);
@@ -799,6 +803,11 @@ public final class ProjectViewModel {
 
     Supplier<Trainer> trainerFactory() {
         return trainerFactory;
+    }
+
+    /** Work new data asks for that waits until the view showing the data has shown it. */
+    WorkAfterShowing workAfterShowing() {
+        return workAfterShowing;
     }
 
     Executor ui() {

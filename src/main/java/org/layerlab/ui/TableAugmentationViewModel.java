@@ -92,6 +92,10 @@ public final class TableAugmentationViewModel {
 
     private void refreshPreview() {
         long current = ++generation;
+        if (shared.workAfterShowing().held("augmentation preview", this::refreshPreview)) {
+            previewNote.set("Working out the preview…");
+            return;
+        }
         PreparedExperiment experiment = shared.getExperiment();
         Project project = shared.getProject();
         boolean regression = experiment != null && experiment.task() == TaskType.REGRESSION;

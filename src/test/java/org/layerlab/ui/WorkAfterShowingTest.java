@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** When the explore views compute, on the iris sample: at once, or held back until the window has shown the table. */
-class ExploreViewModelTest {
+/**
+ * When the explore views and the augmentation preview do their work for new data, on the iris sample: at once, or,
+ * when a view holds it, once that view has shown the table.
+ */
+class WorkAfterShowingTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
@@ -14,8 +17,9 @@ class ExploreViewModelTest {
         ViewModelHarness harness = new ViewModelHarness(null);
         ExploreViewModel explore = harness.viewModels.data().explore();
         harness.project.openSample(Sample.IRIS);
-        harness.pumpUntil("the summary and the scatter", WAIT,
-                () -> explore.summaryProperty().get() != null && explore.scatterProperty().get() != null);
+        harness.pumpUntil("the summary, the scatter and the augmentation preview", WAIT,
+                () -> explore.summaryProperty().get() != null && explore.scatterProperty().get() != null
+                        && harness.viewModels.data().augmentation().previewProperty().get() != null);
         assertThat(explore.summaryProperty().get().name()).isEqualTo(explore.columnProperty().get());
     }
 
@@ -23,7 +27,8 @@ class ExploreViewModelTest {
     void heldWorkWaitsUntilTheTableIsShownThenRunsOnce() {
         ViewModelHarness harness = new ViewModelHarness(null);
         ExploreViewModel explore = harness.viewModels.data().explore();
-        explore.holdNewTableWorkUntilShown();
+        TableAugmentationViewModel augmentation = harness.viewModels.data().augmentation();
+        harness.project.workAfterShowing().holdForView();
         harness.project.openSample(Sample.IRIS);
         harness.pumpUntil("iris is prepared", WAIT, () -> harness.project.getExperiment() != null);
         harness.pump();
@@ -32,11 +37,12 @@ class ExploreViewModelTest {
         assertThat(explore.scatterProperty().get()).isNull();
         assertThat(explore.classBalanceProperty().get()).isNull();
         assertThat(explore.scatterNoteProperty().get()).isEqualTo("Drawing…");
+        assertThat(augmentation.previewProperty().get()).isNull();
 
-        explore.newTableShown();
+        harness.project.workAfterShowing().shown();
         harness.pumpUntil("the held work is done", WAIT, () -> explore.summaryProperty().get() != null
                 && explore.histogramProperty().get() != null && explore.scatterProperty().get() != null
-                && explore.classBalanceProperty().get() != null);
+                && explore.classBalanceProperty().get() != null && augmentation.previewProperty().get() != null);
         assertThat(explore.summaryProperty().get().name()).isEqualTo(explore.columnProperty().get());
         assertThat(explore.classBalanceProperty().get().shown()).extracting(c -> c.count()).containsExactly(50, 50, 50);
 
