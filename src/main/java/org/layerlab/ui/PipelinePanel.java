@@ -83,9 +83,14 @@ final class PipelinePanel {
                 model.selectedProperty(), model.steps()));
 
         previewNote.textProperty().bind(model.previewNoteProperty());
-        model.previewProperty().addListener((obs, old, preview) -> showPreview(preview));
+        // Built when scrolled to, as the augmentation preview: the tables are below the fold of the Data step's
+        // column at the usual window sizes, and building them (new columns and cells for every table opened) took
+        // the FX thread while a large table's rows first appeared (docs/decisions/0030).
+        RebuildWhenShown previewBuild = new RebuildWhenShown(beforeTable, ScrolledIntoView.of(beforeTable),
+                () -> showPreview(model.previewProperty().get()));
+        model.previewProperty().addListener((obs, old, preview) -> previewBuild.request());
         buildEditor();
-        showPreview(model.previewProperty().get());
+        previewBuild.request();
     }
 
     private void selectInList(int index) {
