@@ -130,7 +130,9 @@ public final class BackgroundPriority {
         List<String> ids = new ArrayList<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
-                if (names.contains(read(task.resolve("comm")))) {
+                String name = read(task.resolve("comm"));
+                // null: the thread ended after the listing (the set of names cannot be asked about null).
+                if (name != null && names.contains(name)) {
                     ids.add(task.getFileName().toString());
                 }
             }
