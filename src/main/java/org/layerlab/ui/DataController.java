@@ -129,6 +129,11 @@ public final class DataController {
     private static final int[] REVEALED_ROWS = {1, 7, 14, 21};
     /** The same for the blank rows of {@link #warmUpRows}: two more a pulse, up to as many as a tall window shows. */
     private static final int[] WARM_UP_ROWS = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40};
+    /** The class balance and the notes, rebuilt together a pulse after their data changes. */
+    private final LaterOnce lowerCards = new LaterOnce(() -> {
+        showClassBalance();
+        showNotes();
+    });
     /** The "#" column, the same for every table (see {@link ColumnWindow}). */
     private final TableColumn<Integer, String> rowNumbers = new TableColumn<>("#");
     /** About the height of the table's header (only sets the size of the reveal's steps). */
@@ -214,8 +219,10 @@ public final class DataController {
                 scatterXCombo, scatterYCombo, scatterNoteLabel, scatterChart, exploreTab, scatterTab, matrixTab,
                 matrixGrid, matrixNoteLabel, matrixLegend);
 
-        model.classCounts().addListener((ListChangeListener<ClassCount>) change -> showClassBalance());
-        model.notes().addListener((ListChangeListener<String>) change -> showNotes());
+        // Below the fold of the settings column: rebuilt a pulse after the change, so that the first pulse of a new
+        // table does not also make their nodes (docs/decisions/0030).
+        model.classCounts().addListener((ListChangeListener<ClassCount>) change -> lowerCards.request());
+        model.notes().addListener((ListChangeListener<String>) change -> lowerCards.request());
         if (shared.getTable() == null) {
             TableWarmUp.addTo(dataRoot);
         }
@@ -505,6 +512,27 @@ public final class DataController {
     }
 
     // ---------------------------------------------------------------- classes and notes
+
+    /** Runs its work once, at the start of the pulse after the one that lays out the change that asked for it. */
+    private static final class LaterOnce {
+        private final Runnable work;
+        private final OnePerPulse pulses = new OnePerPulse();
+        private boolean asked;
+
+        LaterOnce(Runnable work) {
+            this.work = work;
+        }
+
+        void request() {
+            if (!asked) {
+                asked = true;
+                pulses.afterNextLayout(() -> {
+                    asked = false;
+                    work.run();
+                });
+            }
+        }
+    }
 
     private void showClassBalance() {
         classBalanceBox.getChildren().clear();
