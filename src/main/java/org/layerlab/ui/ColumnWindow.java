@@ -195,16 +195,14 @@ final class ColumnWindow {
     /** Gives each place the header, width and alignment of the column it now shows, or makes it unused. */
     private void fill() {
         used = windowed ? Math.min(columns.size(), placesThatFit(first.get())) : columns.size();
-        if (rowNumbers != null) {
-            List<TableColumn<Integer, ?>> all = new ArrayList<>();
-            all.add(rowNumbers);
-            while (places.size() < used) {
-                places.add(place(places.size())); // a wider window than the places were made for
-            }
-            all.addAll(places);
-            if (!table.getColumns().equals(all)) {
-                table.getColumns().setAll(all); // in one change: the rows redo their cells once
-            }
+        List<TableColumn<Integer, ?>> all = new ArrayList<>();
+        all.add(rowNumbers);
+        while (places.size() < used) {
+            places.add(place(places.size())); // a wider window than the places were made for
+        }
+        all.addAll(places);
+        if (!table.getColumns().equals(all)) {
+            table.getColumns().setAll(all); // in one change: the rows redo their cells once
         }
         arranging = true;
         try {
@@ -220,7 +218,7 @@ final class ColumnWindow {
                 view.setResizable(place < used);
                 if (exists) {
                     // Not on the places left unused: a change of a column's classes restyles all its cells.
-                    markNumeric(view, columns.get(column).numeric());
+                    StyleClasses.set(view.getStyleClass(), "numeric", columns.get(column).numeric());
                 }
             }
             if (windowed) {
@@ -231,16 +229,6 @@ final class ColumnWindow {
         }
         shownVersion.set(shownVersion.get() + 1);
         restyle.run();
-    }
-
-    private static void markNumeric(TableColumn<Integer, String> view, boolean numeric) {
-        if (numeric != view.getStyleClass().contains("numeric")) {
-            if (numeric) {
-                view.getStyleClass().add("numeric");
-            } else {
-                view.getStyleClass().remove("numeric");
-            }
-        }
     }
 
     /** How many columns from {@code from} fill the width beside the row numbers, counting a partly seen one. */

@@ -184,13 +184,7 @@ final class RowWindow {
         for (Node node : table.lookupAll(".scroll-bar")) {
             if (node instanceof ScrollBar own && own.getParent() instanceof javafx.scene.control.skin.VirtualFlow) {
                 boolean hidden = Boolean.TRUE.equals(table.getProperties().get(HIDDEN_BAR_KEY + own.getOrientation()));
-                if (hidden != own.getStyleClass().contains(HIDDEN_BAR)) {
-                    if (hidden) {
-                        own.getStyleClass().add(HIDDEN_BAR);
-                    } else {
-                        own.getStyleClass().remove(HIDDEN_BAR);
-                    }
-                }
+                StyleClasses.set(own.getStyleClass(), HIDDEN_BAR, hidden);
             }
         }
     }
