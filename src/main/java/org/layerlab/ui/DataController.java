@@ -419,6 +419,8 @@ public final class DataController {
     private void showRows(Table table) {
         if (table == null) {
             warmUpRows();
+            // No table to show (none opened, or an image folder): nothing is left for held work to wait for.
+            model.shared().workAfterShowing().shown();
             return;
         }
         rowNumbers.setPrefWidth(Math.max(44, 9 * Integer.toString(table.rowCount()).length() + 18));
