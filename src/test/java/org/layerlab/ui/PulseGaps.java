@@ -21,6 +21,8 @@ final class PulseGaps {
 
     private final List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
     private final List<String> longGaps = Collections.synchronizedList(new ArrayList<>());
+    /** The most CPU time the FX thread used between two pulses since the last {@link #drainLongestBusy}, in ns. */
+    private volatile long longestBusy;
     // The FX thread's own: only the timer touches them.
     private long last;
     private long lastCpu;
@@ -33,6 +35,7 @@ final class PulseGaps {
             if (last != 0) {
                 long gap = now - last;
                 gaps.add(gap);
+                longestBusy = Math.max(longestBusy, cpu - lastCpu);
                 if (gap > LONG_NANOS) {
                     longGaps.add(String.format(Locale.ROOT,
                             "%.3fs:%dms (FX thread busy %d ms, waited for a core %d ms)",
@@ -68,6 +71,16 @@ final class PulseGaps {
     /** The longest gap recorded since the last call of {@link #drainGaps} (0 if none), and forgets them. */
     long drainLongest() {
         return drainGaps().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /**
+     * The most CPU time the FX thread used between two pulses since the last call, in nanoseconds; forgets it. Unlike
+     * the gaps, it leaves out waiting for a core or the renderer: the FX thread's own work, less noisy to compare.
+     */
+    long drainLongestBusy() {
+        long busy = longestBusy;
+        longestBusy = 0;
+        return busy;
     }
 
     /** The gaps over 50 ms since the last call, described as above; forgets them. */
