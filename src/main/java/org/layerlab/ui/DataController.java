@@ -129,6 +129,8 @@ public final class DataController {
     private static final int[] REVEALED_ROWS = {1, 7, 14, 21};
     /** The same for the blank rows of {@link #warmUpRows}: two more a pulse, up to as many as a tall window shows. */
     private static final int[] WARM_UP_ROWS = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40};
+    /** What {@link #hideForFirstFrame} hid and a piece of {@link #nextPulse} is still to show. */
+    private final List<Node> waitingToBePainted = new ArrayList<>();
     /** The class balance and the notes, rebuilt together a pulse after their data changes. */
     private final LaterOnce lowerCards = new LaterOnce(() -> {
         showClassBalance();
@@ -138,7 +140,7 @@ public final class DataController {
     private final TableColumn<Integer, String> rowNumbers = new TableColumn<>("#");
     /** About the height of the table's header (only sets the size of the reveal's steps). */
     private static final double HEADER_HEIGHT_GUESS = 30;
-    @FXML private Node editingPane;
+    @FXML private javafx.scene.Parent editingPane;
     @FXML private Node editingScroll;
     @FXML private Label lockedHint;
 
@@ -228,22 +230,25 @@ public final class DataController {
         }
         shared.tableProperty().addListener((obs, old, table) -> {
             nextPulse.cancel(); // a newer table replaces one still waiting
+            showAll(List.copyOf(waitingToBePainted)); // parts of the first frame a cancelled piece was to show
             // Until its rows are shown, the table shows its header and one row, not the last table's rows (or the
             // blank ones of the warm-up), and the window's first frame has that much less to paint.
             dataTable.setMaxHeight(heightShowing(REVEALED_ROWS[0]));
             // The column list is emptied (its rows stay, blank) until its first columns come.
             shownColumns.clear();
-            // When the step's content first appears, the tabs beside the settings come a pulse later: painted in one
-            // frame, in software, the whole step took the window's renderer 66-77 ms, during which the next pulse
-            // waited (docs/decisions/0030).
+            // When the step's content first appears, it is painted a part per pulse: the first card of the settings,
+            // the second, the rest, then the tabs beside them. Painted in one frame, in software, the whole step took
+            // the window's renderer 66-77 ms, during which the next pulse waited (docs/decisions/0030, 0031).
             boolean firstShowing = old == null && table != null;
-            if (firstShowing) {
-                dataTabs.setVisible(false);
+            List<List<Node>> paintedLater = firstShowing ? hideForFirstFrame() : List.of(List.of());
+            // The class balance and the notes, below the fold, wait until the rows are in (see showRows).
+            lowerCards.hold();
+            nextPulse.afterNextLayout(() -> showAll(paintedLater.get(0)));
+            for (List<Node> part : paintedLater.subList(1, paintedLater.size())) {
+                nextPulse.later(() -> showAll(part));
             }
-            nextPulse.afterNextLayout(() -> {
-                dataTabs.setVisible(true);
-                shownColumns.setAll(model.columns().subList(0, Math.min(COLUMN_LIST_FIRST, model.columns().size())));
-            });
+            nextPulse.later(() -> shownColumns.setAll(
+                    model.columns().subList(0, Math.min(COLUMN_LIST_FIRST, model.columns().size()))));
             nextPulse.later(this::showColumnList);
             nextPulse.later(() -> showRows(shared.getTable()));
         });
@@ -251,6 +256,34 @@ public final class DataController {
         showRows(shared.getTable());
         showClassBalance();
         showNotes();
+    }
+
+    /**
+     * Hides all of the step's content but the settings' first card, for its first frame, and returns what is to be
+     * shown in each of the pulses after it: the second card, the other cards, the tabs. A card whose visibility
+     * something else decides (bound, or hidden now) is left alone.
+     */
+    private List<List<Node>> hideForFirstFrame() {
+        List<Node> cards = new ArrayList<>();
+        for (Node card : editingPane.getChildrenUnmodifiable()) {
+            if (card.isVisible() && !card.visibleProperty().isBound()) {
+                cards.add(card);
+            }
+        }
+        List<List<Node>> parts = new ArrayList<>();
+        if (cards.size() > 1) {
+            parts.add(List.of(cards.get(1)));
+            parts.add(List.copyOf(cards.subList(2, cards.size())));
+        }
+        parts.add(List.of(dataTabs));
+        parts.forEach(part -> part.forEach(node -> node.setVisible(false)));
+        parts.forEach(waitingToBePainted::addAll);
+        return parts;
+    }
+
+    private void showAll(List<Node> nodes) {
+        nodes.forEach(node -> node.setVisible(true));
+        waitingToBePainted.removeAll(nodes);
     }
 
     @FXML
@@ -364,6 +397,8 @@ public final class DataController {
     private static final class UseCell extends TableCell<ColumnInfo, ColumnInfo> {
         private final CheckBox box = new CheckBox();
         private final Label labelTag = new Label("label");
+        /** Swaps the graphic when the bound column becomes the label column or stops being it. */
+        private final javafx.beans.value.ChangeListener<Boolean> labelChange = (obs, was, isLabel) -> showGraphic();
         private ColumnInfo bound;
 
         UseCell() {
@@ -376,17 +411,27 @@ public final class DataController {
             super.updateItem(info, empty);
             if (bound != null) {
                 box.selectedProperty().unbindBidirectional(bound.useProperty());
-                graphicProperty().unbind();
+                bound.labelProperty().removeListener(labelChange);
                 bound = null;
             }
-            if (empty || info == null) {
-                setGraphic(null);
-                return;
+            if (!empty && info != null) {
+                bound = info;
+                box.selectedProperty().bindBidirectional(info.useProperty());
+                box.setId("use-" + info.name());
+                info.labelProperty().addListener(labelChange);
             }
-            bound = info;
-            box.selectedProperty().bindBidirectional(info.useProperty());
-            box.setId("use-" + info.name());
-            graphicProperty().bind(Bindings.when(info.labelProperty()).<Node>then(labelTag).otherwise(box));
+            showGraphic();
+        }
+
+        /**
+         * Sets the graphic only when it changes: a graphic set again is taken out of the cell and put back, and
+         * styled anew as if new, for every row the list fills (docs/decisions/0031).
+         */
+        private void showGraphic() {
+            Node wanted = bound == null ? null : bound.labelProperty().get() ? labelTag : box;
+            if (getGraphic() != wanted) {
+                setGraphic(wanted);
+            }
         }
     }
 
@@ -421,6 +466,7 @@ public final class DataController {
             warmUpRows();
             // No table to show (none opened, or an image folder): nothing is left for held work to wait for.
             model.shared().workAfterShowing().shown();
+            lowerCards.release();
             return;
         }
         rowNumbers.setPrefWidth(Math.max(44, 9 * Integer.toString(table.rowCount()).length() + 18));
@@ -433,7 +479,9 @@ public final class DataController {
         rowWindow.show(table.rowCount());
         markColumns();
         revealRows(REVEALED_ROWS);
-        // The explore views' and the augmentation preview's work for this table waited for the window's cores until now.
+        // The settings column's last cards, and the explore views' and the augmentation preview's work for this table,
+        // waited until now for the window's cores.
+        nextPulse.later(lowerCards::release);
         nextPulse.later(model.shared().workAfterShowing()::shown);
     }
 
@@ -515,11 +563,16 @@ public final class DataController {
 
     // ---------------------------------------------------------------- classes and notes
 
-    /** Runs its work once, at the start of the pulse after the one that lays out the change that asked for it. */
+    /**
+     * Runs its work once, at the start of the pulse after the one that lays out the change that asked for it; while
+     * held, not before it is released.
+     */
     private static final class LaterOnce {
         private final Runnable work;
         private final OnePerPulse pulses = new OnePerPulse();
+        /** Whether the work is due: asked for and not run since. */
         private boolean asked;
+        private boolean held;
 
         LaterOnce(Runnable work) {
             this.work = work;
@@ -528,11 +581,33 @@ public final class DataController {
         void request() {
             if (!asked) {
                 asked = true;
-                pulses.afterNextLayout(() -> {
-                    asked = false;
-                    work.run();
-                });
+                if (!held) {
+                    schedule();
+                }
             }
+        }
+
+        /** Until {@link #release}, the work waits, even if it was already asked for. */
+        void hold() {
+            held = true;
+            pulses.cancel();
+        }
+
+        /** Lets the work run again, and schedules it if it was asked for meanwhile. */
+        void release() {
+            if (held) {
+                held = false;
+                if (asked) {
+                    schedule();
+                }
+            }
+        }
+
+        private void schedule() {
+            pulses.afterNextLayout(() -> {
+                asked = false;
+                work.run();
+            });
         }
     }
 
