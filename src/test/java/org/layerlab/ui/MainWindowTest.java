@@ -141,7 +141,9 @@ class MainWindowTest {
     @Test
     void aBadProjectFileShowsItsProblemAndKeepsTheProject(FxRobot robot, @TempDir Path folder) throws IOException {
         onFx(() -> viewModels().project().openSample(Sample.IRIS));
-        waitUntil("the data is prepared", LOAD, () -> viewModels().project().getExperiment() != null, this::state);
+        // The rows come a few pulses after the prepared data (DataController shows the step in parts).
+        waitUntil("the data is prepared and its rows shown", LOAD, () -> viewModels().project().getExperiment() != null
+                && dataTable(robot).getItems().size() == 150, this::state);
         Path notAProject = folder.resolve("broken.layerlab.json");
         Files.writeString(notAProject, "{ \"hello\": 1 }");
 
