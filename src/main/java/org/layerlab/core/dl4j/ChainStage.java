@@ -186,7 +186,7 @@ abstract class ChainStage {
     }
 
     /** {@code z += bias} per row ({@code bias} may be null), then the activation, in place. */
-    void addBiasAndActivate(FloatBuffer z, FloatBuffer bias, Activation activation, int rows, int columns) {
+    void addBiasAndActivate(FloatBuffer z, NativeFloats bias, Activation activation, int rows, int columns) {
         int total = rows * columns;
         // Whole rows, so that the tiled biases line up; no more than there is.
         int piece = Math.min(rows, Math.max(1, PIECE / columns)) * columns;
@@ -194,7 +194,7 @@ abstract class ChainStage {
         float[] biases = null;
         if (bias != null) {
             biases = atLeast(secondPiece, piece);
-            bias.get(0, biases, 0, columns);
+            bias.values().get(0, biases, 0, columns);
             for (int i = columns; i < piece; i++) {
                 biases[i] = biases[i - columns];
             }

@@ -135,8 +135,7 @@ final class ConvolutionStage extends ChainStage {
         im2col(input.valueFloats(), scratch.windowFloats(), rows);
         Nd4j.gemm(scratch.windows(), filterMatrix, scratch.outputMatrix(), false, true, 1.0, 0.0);
         if (!activationLeftToNextStage) {
-            addBiasAndActivate(output.valueFloats(), bias == null ? null : bias.values(), activation, pixels(rows),
-                    filters);
+            addBiasAndActivate(output.valueFloats(), bias, activation, pixels(rows), filters);
         }
     }
 

@@ -52,7 +52,7 @@ final class DenseStage extends ChainStage {
     @Override
     void forward(Signal input, Signal output, int rows) {
         MatrixProduct.multiply(input.values(), false, weights, false, output.values());
-        addBiasAndActivate(output.valueFloats(), bias == null ? null : bias.values(), activation, rows, out);
+        addBiasAndActivate(output.valueFloats(), bias, activation, rows, out);
     }
 
     @Override

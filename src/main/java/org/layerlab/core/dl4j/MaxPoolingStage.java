@@ -129,8 +129,7 @@ final class MaxPoolingStage extends ChainStage {
         int count = rows * outputWidth();
         if (bias != null || activation != Activation.IDENTITY) {
             FloatBuffer pooledValues = FloatBuffer.wrap(pooled, 0, count);
-            addBiasAndActivate(pooledValues, bias == null ? null : bias.values(), activation, count / channels,
-                    channels);
+            addBiasAndActivate(pooledValues, bias, activation, count / channels, channels);
         }
         output.valueFloats().put(0, pooled, 0, count);
     }
