@@ -34,10 +34,30 @@ final class BoundedXYDataset extends DefaultXYDataset implements DomainInfo, Ran
         return data;
     }
 
-    private double minX = Double.NaN;
-    private double maxX = Double.NaN;
-    private double minY = Double.NaN;
-    private double maxY = Double.NaN;
+    /** The smallest and largest of some values, NaN until one is seen; NaN values are not counted. */
+    private static final class Extent implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private double min = Double.NaN;
+        private double max = Double.NaN;
+
+        void widen(double value) {
+            min = Double.isNaN(min) ? value : Math.min(min, value);
+            max = Double.isNaN(max) ? value : Math.max(max, value);
+        }
+
+        /** The extent as a range, or null when no value was seen. */
+        Range range() {
+            return Double.isNaN(min) ? null : new Range(min, max);
+        }
+
+        /** Whether {@code range} holds every value seen (true when none was). */
+        boolean within(Range range) {
+            return Double.isNaN(min) || range.getLowerBound() <= min && max <= range.getUpperBound();
+        }
+    }
+
+    private final Extent xs = new Extent();
+    private final Extent ys = new Extent();
 
     /** Adds (or replaces) a series: {@code data[0]} the x values, {@code data[1]} the y values. */
     @Override
@@ -46,14 +66,12 @@ final class BoundedXYDataset extends DefaultXYDataset implements DomainInfo, Ran
         for (int i = 0; i < data[0].length; i++) {
             double x = data[0][i];
             double y = data[1][i];
-            if (!Double.isNaN(x)) {
-                minX = Double.isNaN(minX) ? x : Math.min(minX, x);
-                maxX = Double.isNaN(maxX) ? x : Math.max(maxX, x);
-            }
             // As JFreeChart's renderers count them: a point without an x has no place across and is not drawn.
-            if (!Double.isNaN(y) && !Double.isNaN(x)) {
-                minY = Double.isNaN(minY) ? y : Math.min(minY, y);
-                maxY = Double.isNaN(maxY) ? y : Math.max(maxY, y);
+            if (!Double.isNaN(x)) {
+                xs.widen(x);
+                if (!Double.isNaN(y)) {
+                    ys.widen(y);
+                }
             }
         }
     }
@@ -65,32 +83,32 @@ final class BoundedXYDataset extends DefaultXYDataset implements DomainInfo, Ran
 
     @Override
     public double getDomainLowerBound(boolean includeInterval) {
-        return minX;
+        return xs.min;
     }
 
     @Override
     public double getDomainUpperBound(boolean includeInterval) {
-        return maxX;
+        return xs.max;
     }
 
     @Override
     public Range getDomainBounds(boolean includeInterval) {
-        return Double.isNaN(minX) ? null : new Range(minX, maxX);
+        return xs.range();
     }
 
     @Override
     public double getRangeLowerBound(boolean includeInterval) {
-        return minY;
+        return ys.min;
     }
 
     @Override
     public double getRangeUpperBound(boolean includeInterval) {
-        return maxY;
+        return ys.max;
     }
 
     @Override
     public Range getRangeBounds(boolean includeInterval) {
-        return Double.isNaN(minY) ? null : new Range(minY, maxY);
+        return ys.range();
     }
 
     @Override
@@ -101,8 +119,7 @@ final class BoundedXYDataset extends DefaultXYDataset implements DomainInfo, Ran
 
     @Override
     public Range getRangeBounds(List visibleSeriesKeys, Range xRange, boolean includeInterval) {
-        boolean everyX = xRange == null || Double.isNaN(minX)
-                || xRange.getLowerBound() <= minX && maxX <= xRange.getUpperBound();
+        boolean everyX = xRange == null || xs.within(xRange);
         return allSeries(visibleSeriesKeys) && everyX ? getRangeBounds(includeInterval)
                 : DatasetUtils.iterateToFindRangeBounds(this, visibleSeriesKeys, xRange, includeInterval);
     }
